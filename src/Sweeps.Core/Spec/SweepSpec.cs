@@ -1,0 +1,34 @@
+namespace Sweeps.Core.Spec;
+
+/// <summary>One sweep as the user wrote it, validated: which job, which parameter space, how to sample it.</summary>
+/// <param name="Name">Unique within a store.</param>
+/// <param name="Trials">Points to draw, for random and sobol; null for grid (the grid's size decides).</param>
+/// <param name="Replicates">Repeats of each point, each with its own seed.</param>
+/// <param name="Source">Where the spec was read from (file and line), for messages.</param>
+public sealed record SweepSpec(
+    string Name,
+    string Job,
+    SamplerKind Sampler,
+    long? Trials,
+    ulong Seed,
+    int Replicates,
+    IReadOnlyList<ParameterSpec> Parameters,
+    Objective? Objective,
+    SpecSource Source)
+{
+    /// <summary>The number of distinct parameter points (before replicates).</summary>
+    public long PointCount => Sampling.SamplerFactory.Create(this).PointCount;
+
+    /// <summary>Every trial the sweep will run: points times replicates.</summary>
+    public long TrialCount => checked(PointCount * Replicates);
+}
+
+public enum SamplerKind
+{
+    Grid,
+    Random,
+    Sobol,
+}
+
+/// <summary>Where a spec came from: the file and the line its sweep starts on.</summary>
+public sealed record SpecSource(string File, int Line);
