@@ -1,0 +1,23 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Sweeps.Cli.Commands;
+
+public sealed class RunSettings : StoreSettings
+{
+    [CommandArgument(0, "<SPEC>")]
+    [Description("A YAML file with one sweep, or several under [green]sweeps:[/] (see config/sweeps/).")]
+    public string Spec { get; init; } = "";
+
+    [CommandOption("--workers <N>")]
+    [Description("Trials run at once in this process (default: the number of cores).")]
+    public int? Workers { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (Workers is < 1 or > 1024)
+            return ValidationResult.Error($"--workers: {Workers} is not a number of slots; give 1 to 1024 (default: {Environment.ProcessorCount}, the cores here)");
+        return base.Validate();
+    }
+}

@@ -1,0 +1,273 @@
+using Sweeps.Cluster.Events;
+using Sweeps.Cluster.Messages;
+using Sweeps.Core.Jobs;
+using Sweeps.Core.Spec;
+using Sweeps.Store;
+
+namespace Sweeps.Cluster.Coordination;
+
+/// <summary>
+/// The coordinator's state and decisions, without an ActorSystem. Commands (<c>Decide...</c>) only say which
+/// events should happen; <see cref="Apply"/> is the one place state changes, for live events and replayed ones alike.
+/// A result counts only if it names the attempt that is running now, so a late or repeated result is ignored.
+/// </summary>
+public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions options)
+{
+    private readonly List<SweepRun> _order = [];
+    private readonly Dictionary<string, SweepRun> _sweeps = new(StringComparer.Ordinal);
+    private int _nextSweep;
+
+    public CoordinatorOptions Options { get; } = options;
+
+    public bool HasWork => _order.Any(s => s.HasWork);
+
+    public SubmitDecision DecideSubmit(string specText, DateTime now)
+    {
+        SweepSpec spec;
+        try
+        {
+            spec = SpecLoader.Parse(specText, "submitted spec", jobs).Single();
+        }
+        catch (SpecException e)
+        {
+            return new SubmitDecision(new SubmittedSweep("?", false, false, 0, e.Errors.Select(x => x.ToString()).ToList()), null);
+        }
+        var fingerprint = SpecText.Fingerprint(spec);
+        if (_sweeps.TryGetValue(spec.Name, out var existing))
+        {
+            if (existing.Fingerprint == fingerprint)
+                return new SubmitDecision(new SubmittedSweep(spec.Name, true, true, existing.Total, []), null);
+            var differences = SpecDiff.Between(existing.Spec, spec);
+            return new SubmitDecision(new SubmittedSweep(spec.Name, false, true, existing.Total,
+                [$"a sweep named '{spec.Name}' already exists with a different spec; rename this one or use a new store", .. differences]), null);
+        }
+        var total = spec.TrialCount;
+        return new SubmitDecision(
+            new SubmittedSweep(spec.Name, true, false, total, []),
+            new SweepSubmitted(spec.Name, SpecText.ToCanonicalYaml(spec), fingerprint, total, now));
+    }
+
+    /// <summary>Which trials to hand a worker asking for <paramref name="count"/>: trials to run again first, then new ones.</summary>
+    public IReadOnlyList<TrialsDispatched> DecideDispatch(string worker, int count, DateTime now)
+    {
+        var events = new List<TrialsDispatched>();
+        for (var tried = 0; tried < _order.Count && count > 0; tried++)
+        {
+            var sweep = _order[(_nextSweep + tried) % _order.Count];
+            if (!sweep.HasWork) continue;
+            var retries = sweep.ToRunAgain.Values.Take(count).ToList();
+            count -= retries.Count;
+            var fresh = (int)Math.Min(count, sweep.Total - sweep.Cursor);
+            count -= fresh;
+            events.Add(new TrialsDispatched(sweep.Name, worker, sweep.Cursor, fresh, retries, now));
+        }
+        if (_order.Count > 0) _nextSweep = (_nextSweep + 1) % _order.Count;
+        return events;
+    }
+
+    /// <summary>Turns a worker's results into events, keeping only those for the attempt that is running now.</summary>
+    public IReadOnlyList<object> DecideOutcomes(string worker, IReadOnlyList<TrialOutcome> outcomes)
+    {
+        var events = new List<object>();
+        foreach (var group in outcomes.GroupBy(o => o.Sweep))
+        {
+            if (!_sweeps.TryGetValue(group.Key, out var sweep)) continue;
+            var accepted = new List<TrialOutcome>();
+            var seen = new HashSet<long>();
+            foreach (var outcome in group)
+            {
+                if (sweep.Running.TryGetValue(outcome.Index, out var lease) && lease.Attempt == outcome.Attempt && seen.Add(outcome.Index))
+                    accepted.Add(outcome);
+            }
+            if (accepted.Count == 0) continue;
+            events.Add(new TrialsFinished(sweep.Name, worker, accepted));
+            AddFinishedIfDone(events, sweep, accepted.Count);
+        }
+        return events;
+    }
+
+    /// <summary>A worker hands trials back (it is stopping): they run again, and it is not held against them.</summary>
+    public IReadOnlyList<object> DecideReturned(string worker, IReadOnlyList<ReturnedTrial> trials)
+    {
+        var events = new List<object>();
+        foreach (var group in trials.GroupBy(t => t.Sweep))
+        {
+            if (!_sweeps.TryGetValue(group.Key, out var sweep)) continue;
+            var requeued = group
+                .Where(t => sweep.Running.TryGetValue(t.Index, out var lease) && lease.Attempt == t.Attempt)
+                .DistinctBy(t => t.Index)
+                .Select(t => new RequeuedTrial(t.Index, t.Attempt + 1, sweep.Running[t.Index].Losses))
+                .ToList();
+            if (requeued.Count > 0) events.Add(new TrialsRequeued(sweep.Name, requeued, $"handed back by {worker}"));
+        }
+        return events;
+    }
+
+    /// <summary>A worker is gone (terminated, unreachable): all its trials run again, or fail if lost too often.</summary>
+    public IReadOnlyList<object> DecideWorkerLost(string worker, string reason) =>
+        DecideLosses((_, lease) => lease.Worker == worker, reason);
+
+    /// <summary>Trials whose lease ran out (their worker stopped sending heartbeats) run again elsewhere.</summary>
+    public IReadOnlyList<object> DecideExpiredLeases(DateTime now) =>
+        DecideLosses((_, lease) => lease.Until <= now, "lease expired (no heartbeat from its worker)");
+
+    public void RenewLeases(string worker, IEnumerable<TrialKey> holding, DateTime now)
+    {
+        foreach (var key in holding)
+        {
+            if (_sweeps.TryGetValue(key.Sweep, out var sweep) && sweep.Running.TryGetValue(key.Index, out var lease) && lease.Worker == worker)
+                lease.Until = now + Options.LeaseDuration;
+        }
+    }
+
+    public SweepStateChangeDecision DecideStateChange(string name, string state, DateTime now)
+    {
+        if (!_sweeps.TryGetValue(name, out var sweep))
+            return new(null, $"no sweep named '{name}'; known: {string.Join(", ", _sweeps.Keys)}");
+        if (sweep.IsOver)
+            return new(null, $"sweep '{name}' is {sweep.State}; it cannot be changed any more");
+        if (sweep.State == state)
+            return new(null, $"sweep '{name}' is already {state}");
+        return new(new SweepStateChanged(name, state, now), $"sweep '{name}' is now {state}");
+    }
+
+    public void Apply(object evt)
+    {
+        switch (evt)
+        {
+            case SweepSubmitted e:
+                var spec = SpecLoader.Parse(e.Spec, $"sweep '{e.Name}' in the journal", jobs).Single();
+                Add(new SweepRun(spec, e.Spec, e.Fingerprint));
+                break;
+            case TrialsDispatched e:
+                var run = _sweeps[e.Sweep];
+                var until = e.At + Options.LeaseDuration;
+                foreach (var retry in e.Retries)
+                {
+                    run.ToRunAgain.Remove(retry.Index);
+                    run.Running[retry.Index] = new Lease(retry.Attempt, retry.Losses, e.Worker, until);
+                }
+                for (var i = e.FirstNew; i < e.FirstNew + e.NewCount; i++)
+                    run.Running[i] = new Lease(1, 0, e.Worker, until);
+                run.Cursor = Math.Max(run.Cursor, e.FirstNew + e.NewCount);
+                break;
+            case TrialsFinished e:
+                var finished = _sweeps[e.Sweep];
+                foreach (var outcome in e.Outcomes)
+                {
+                    if (!finished.Running.Remove(outcome.Index)) finished.ToRunAgain.Remove(outcome.Index);
+                    if (outcome.Succeeded) finished.Completed++;
+                    else finished.Failed++;
+                }
+                break;
+            case TrialsRequeued e:
+                var requeued = _sweeps[e.Sweep];
+                foreach (var trial in e.Trials)
+                {
+                    requeued.Running.Remove(trial.Index);
+                    requeued.ToRunAgain[trial.Index] = new RetriedTrial(trial.Index, trial.Attempt, trial.Losses);
+                }
+                break;
+            case SweepStateChanged e:
+                _sweeps[e.Sweep].State = e.State;
+                break;
+            default:
+                throw new ArgumentException($"the coordinator has no rule for {evt.GetType().Name}", nameof(evt));
+        }
+    }
+
+    /// <summary>After recovery nothing is running: every trial that was, runs again as a new attempt.</summary>
+    public void RequeueAllRunning()
+    {
+        foreach (var sweep in _order)
+        {
+            foreach (var (index, lease) in sweep.Running)
+                sweep.ToRunAgain[index] = new RetriedTrial(index, lease.Attempt + 1, lease.Losses);
+            sweep.Running.Clear();
+        }
+    }
+
+    public CoordinatorSnapshot Snapshot() => new(_order.Select(s => new SweepSnapshot(
+        s.Name, s.SpecText, s.Fingerprint, s.Total, s.Cursor, s.Completed, s.Failed, s.State,
+        s.ToRunAgain.Values
+            .Concat(s.Running.Select(r => new RetriedTrial(r.Key, r.Value.Attempt + 1, r.Value.Losses)))
+            .OrderBy(r => r.Index)
+            .ToList())).ToList());
+
+    public void Restore(CoordinatorSnapshot snapshot)
+    {
+        _order.Clear();
+        _sweeps.Clear();
+        foreach (var s in snapshot.Sweeps)
+        {
+            var spec = SpecLoader.Parse(s.Spec, $"sweep '{s.Name}' in a snapshot", jobs).Single();
+            var run = new SweepRun(spec, s.Spec, s.Fingerprint) { Cursor = s.Cursor, Completed = s.Completed, Failed = s.Failed, State = s.State };
+            foreach (var retry in s.ToRunAgain) run.ToRunAgain[retry.Index] = retry;
+            Add(run);
+        }
+    }
+
+    public IReadOnlyList<SweepProgress> Progress() => _order
+        .Select(s => new SweepProgress(s.Name, s.State, s.Total, s.Completed, s.Failed, s.Running.Count, s.Cursor))
+        .ToList();
+
+    /// <summary>The messages to send a worker for trials just dispatched to it.</summary>
+    public IEnumerable<TrialAssignment> Assignments(TrialsDispatched dispatched)
+    {
+        var sweep = _sweeps[dispatched.Sweep];
+        foreach (var retry in dispatched.Retries) yield return Assignment(sweep, retry.Index, retry.Attempt);
+        for (var i = dispatched.FirstNew; i < dispatched.FirstNew + dispatched.NewCount; i++) yield return Assignment(sweep, i, 1);
+    }
+
+    public IEnumerable<string> WorkersHoldingTrials() =>
+        _order.SelectMany(s => s.Running.Values.Select(l => l.Worker)).Distinct();
+
+    private static TrialAssignment Assignment(SweepRun sweep, long index, int attempt)
+    {
+        var trial = sweep.Plan.At(index);
+        return new TrialAssignment(sweep.Name, index, attempt, sweep.Spec.Job, trial.Seed, trial.Parameters);
+    }
+
+    private IReadOnlyList<object> DecideLosses(Func<long, Lease, bool> lost, string reason)
+    {
+        var events = new List<object>();
+        var now = DateTime.UtcNow;
+        foreach (var sweep in _order)
+        {
+            var requeued = new List<RequeuedTrial>();
+            var failed = new List<TrialOutcome>();
+            foreach (var (index, lease) in sweep.Running)
+            {
+                if (!lost(index, lease)) continue;
+                if (lease.Losses + 1 >= Options.MaxLosses)
+                    failed.Add(new TrialOutcome(sweep.Name, index, lease.Attempt, false, new Dictionary<string, double>(), null,
+                        $"gave up after losing its worker {lease.Losses + 1} times; last: {reason} on {lease.Worker}", now, now));
+                else
+                    requeued.Add(new RequeuedTrial(index, lease.Attempt + 1, lease.Losses + 1));
+            }
+            if (requeued.Count > 0) events.Add(new TrialsRequeued(sweep.Name, requeued, reason));
+            if (failed.Count > 0)
+            {
+                events.Add(new TrialsFinished(sweep.Name, "coordinator", failed));
+                AddFinishedIfDone(events, sweep, failed.Count);
+            }
+        }
+        return events;
+    }
+
+    private static void AddFinishedIfDone(List<object> events, SweepRun sweep, int finishing)
+    {
+        if (sweep.Done + finishing >= sweep.Total && sweep.State is SweepState.Running or SweepState.Paused)
+            events.Add(new SweepStateChanged(sweep.Name, SweepState.Finished, DateTime.UtcNow));
+    }
+
+    private void Add(SweepRun run)
+    {
+        _sweeps.Add(run.Name, run);
+        _order.Add(run);
+    }
+}
+
+public sealed record SubmitDecision(SubmittedSweep Reply, SweepSubmitted? Event);
+
+public sealed record SweepStateChangeDecision(SweepStateChanged? Event, string Message);

@@ -1,0 +1,10 @@
+namespace Sweeps.Cluster.Coordination;
+
+/// <summary>A running trial: which attempt, on which worker, until when unless renewed.</summary>
+internal sealed class Lease(int attempt, int losses, string worker, DateTime until)
+{
+    public int Attempt { get; } = attempt;
+    public int Losses { get; } = losses;
+    public string Worker { get; } = worker;
+    public DateTime Until { get; set; } = until;
+}

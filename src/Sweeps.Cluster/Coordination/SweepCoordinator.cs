@@ -1,0 +1,195 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using Sweeps.Cluster.Events;
+using Sweeps.Cluster.Messages;
+using Sweeps.Core.Jobs;
+
+namespace Sweeps.Cluster.Coordination;
+
+/// <summary>
+/// Owns every sweep's state and journals it. Workers pull trials; results are recorded once, keyed by trial and
+/// attempt; a worker that dies or goes silent loses its trials to others. Each command becomes at most one
+/// journal write (a batch of events), which is what keeps it fast.
+/// </summary>
+public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
+{
+    public const string JournalId = "sweeps-coordinator";
+
+    /// <summary>Assignments go out in messages of at most this many trials, well under the remote frame size.</summary>
+    private const int AssignmentsPerMessage = 200;
+
+    private readonly CoordinatorState _state;
+    private readonly Dictionary<IActorRef, string> _workers = new();
+    private readonly HashSet<IActorRef> _idle = new();
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private long _eventsSinceSnapshot;
+
+    public SweepCoordinator(JobRegistry jobs, CoordinatorOptions options)
+    {
+        _state = new CoordinatorState(jobs, options);
+
+        Recover<SnapshotOffer>(offer =>
+        {
+            if (offer.Snapshot is CoordinatorSnapshot snapshot) _state.Restore(snapshot);
+        });
+        Recover<RecoveryCompleted>(_ =>
+        {
+            _state.RequeueAllRunning();
+            foreach (var sweep in _state.Progress().Where(p => !p.IsOver))
+                _log.Info("Recovered sweep {0}: {1} of {2} done, {3} to run", sweep.Name, sweep.Done, sweep.Total, sweep.Total - sweep.Done);
+            Timers.StartPeriodicTimer("leases", CheckLeases.Instance, options.LeaseCheckInterval);
+        });
+        Recover<ISweepsMessage>(e => _state.Apply(e));
+
+        Command<SubmitSweeps>(Submit);
+        Command<RequestTrials>(Dispatch);
+        Command<ReportOutcomes>(Record);
+        Command<ReturnTrials>(TakeBack);
+        Command<WorkerHeartbeat>(h =>
+        {
+            Know(Sender, h.Worker);
+            _state.RenewLeases(h.Worker, h.Holding, DateTime.UtcNow);
+        });
+        Command<Terminated>(t =>
+        {
+            if (!_workers.Remove(t.ActorRef, out var worker)) return;
+            _idle.Remove(t.ActorRef);
+            _log.Warning("Worker {0} is gone; its trials run again elsewhere", worker);
+            PersistThen(_state.DecideWorkerLost(worker, "worker terminated"), () => { });
+        });
+        Command<CheckLeases>(_ =>
+        {
+            var events = _state.DecideExpiredLeases(DateTime.UtcNow);
+            if (events.Count > 0) _log.Warning("Leases expired: {0}", string.Join("; ", events.OfType<TrialsRequeued>().Select(r => $"{r.Trials.Count} trials of {r.Sweep}")));
+            PersistThen(events, () => { });
+        });
+        Command<GetProgress>(_ => Sender.Tell(new ProgressReport(_state.Progress(), LastSequenceNr)));
+        Command<ChangeSweepState>(change =>
+        {
+            var sender = Sender;
+            var decision = _state.DecideStateChange(change.Name, change.State, DateTime.UtcNow);
+            if (decision.Event is null)
+            {
+                sender.Tell(new SweepStateChangeResult(change.Name, false, decision.Message));
+                return;
+            }
+            PersistThen([decision.Event], () => sender.Tell(new SweepStateChangeResult(change.Name, true, decision.Message)));
+        });
+        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot failed; recovery replays more events until the next one succeeds"));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Deleting old snapshots failed"));
+    }
+
+    public override string PersistenceId => JournalId;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(JobRegistry jobs, CoordinatorOptions options) =>
+        Akka.Actor.Props.Create(() => new SweepCoordinator(jobs, options));
+
+    private void Submit(SubmitSweeps submit)
+    {
+        var sender = Sender;
+        var replies = new List<SubmittedSweep>();
+        var events = new List<object>();
+        var now = DateTime.UtcNow;
+        foreach (var spec in submit.Specs)
+        {
+            var decision = _state.DecideSubmit(spec, now);
+            if (decision.Reply.Accepted && !decision.Reply.Existing && replies.Any(r => r.Name == decision.Reply.Name))
+            {
+                replies.Add(decision.Reply with { Accepted = false, Problems = [$"sweep '{decision.Reply.Name}' is submitted twice"] });
+                continue;
+            }
+            replies.Add(decision.Reply);
+            if (decision.Event is not null) events.Add(decision.Event);
+        }
+        PersistThen(events, () =>
+        {
+            sender.Tell(new SubmitResult(replies));
+            foreach (var sweep in replies.Where(r => r.Accepted && !r.Existing))
+                _log.Info("Sweep {0} submitted: {1} trials", sweep.Name, sweep.TotalTrials);
+        });
+    }
+
+    private void Dispatch(RequestTrials request)
+    {
+        var worker = Sender;
+        Know(worker, request.Worker);
+        var events = _state.DecideDispatch(request.Worker, Math.Max(1, request.Count), DateTime.UtcNow);
+        if (events.Count == 0)
+        {
+            _idle.Add(worker);
+            worker.Tell(NoTrialsAvailable.Instance);
+            return;
+        }
+        _idle.Remove(worker);
+        PersistThen(events, () =>
+        {
+            var assignments = events.SelectMany(_state.Assignments).ToList();
+            foreach (var chunk in assignments.Chunk(AssignmentsPerMessage)) worker.Tell(new TrialsAssigned(chunk));
+        });
+    }
+
+    private void Record(ReportOutcomes report)
+    {
+        var sender = Sender;
+        Know(sender, report.Worker);
+        PersistThen(_state.DecideOutcomes(report.Worker, report.Outcomes), () => sender.Tell(new OutcomesRecorded(report.Batch)));
+    }
+
+    private void TakeBack(ReturnTrials returned)
+    {
+        var sender = Sender;
+        PersistThen(_state.DecideReturned(returned.Worker, returned.Trials), () => sender.Tell(new OutcomesRecorded(returned.Batch)));
+    }
+
+    /// <summary>Journals the events in one write, applies each as it is written, then runs <paramref name="then"/>.</summary>
+    private void PersistThen(IReadOnlyCollection<object> events, Action then)
+    {
+        if (events.Count == 0)
+        {
+            then();
+            return;
+        }
+        PersistAll(events, e =>
+        {
+            _state.Apply(e);
+            _eventsSinceSnapshot++;
+        });
+        DeferAsync(events, _ =>
+        {
+            then();
+            if (_state.HasWork) WakeIdleWorkers();
+            if (_eventsSinceSnapshot >= _state.Options.SnapshotEvery)
+            {
+                _eventsSinceSnapshot = 0;
+                SaveSnapshot(_state.Snapshot());
+            }
+        });
+    }
+
+    private void WakeIdleWorkers()
+    {
+        foreach (var worker in _idle) worker.Tell(TrialsAvailable.Instance);
+        _idle.Clear();
+    }
+
+    private void Know(IActorRef worker, string name)
+    {
+        if (_workers.TryAdd(worker, name)) Context.Watch(worker);
+    }
+
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        _log.Error(cause, "The journal could not be written (event {0}); the coordinator restarts and recovers from what is durable", sequenceNr);
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    private sealed class CheckLeases
+    {
+        public static CheckLeases Instance { get; } = new();
+    }
+}

@@ -1,0 +1,35 @@
+using Sweeps.Cluster.Events;
+using Sweeps.Core.Spec;
+using Sweeps.Core.Trials;
+using Sweeps.Store;
+
+namespace Sweeps.Cluster.Coordination;
+
+/// <summary>
+/// One sweep as the coordinator tracks it. Memory is O(trials in flight + trials to run again): finished trials
+/// are counted, not kept, and never-run trials are the range from <see cref="Cursor"/> to the end.
+/// </summary>
+internal sealed class SweepRun(SweepSpec spec, string specText, string fingerprint)
+{
+    public string Name => Spec.Name;
+    public SweepSpec Spec { get; } = spec;
+    public string SpecText { get; } = specText;
+    public string Fingerprint { get; } = fingerprint;
+    public TrialPlan Plan { get; } = new(spec);
+    public long Total => Plan.TrialCount;
+
+    /// <summary>Trials below the cursor have been handed out at least once.</summary>
+    public long Cursor { get; set; }
+    public long Completed { get; set; }
+    public long Failed { get; set; }
+    public string State { get; set; } = SweepState.Running;
+
+    public Dictionary<long, Lease> Running { get; } = new();
+
+    /// <summary>Trials to hand out again, by index (smallest first), each with the attempt it will run as.</summary>
+    public SortedDictionary<long, RetriedTrial> ToRunAgain { get; } = new();
+
+    public long Done => Completed + Failed;
+    public bool HasWork => State == SweepState.Running && (ToRunAgain.Count > 0 || Cursor < Total);
+    public bool IsOver => State is SweepState.Finished or SweepState.Cancelled;
+}

@@ -1,0 +1,30 @@
+using Sweeps.Cluster.Messages;
+
+namespace Sweeps.Cluster.Events;
+
+// The coordinator's journal. Every event is a batch where it can be: one write per request, not per trial,
+// is what lets a coordinator record thousands of trials a second.
+
+/// <summary>A sweep was accepted, with its canonical spec (re-read with the job registry on recovery).</summary>
+public sealed record SweepSubmitted(string Name, string Spec, string Fingerprint, long TotalTrials, DateTime At) : ISweepsMessage;
+
+/// <summary>
+/// Trials handed to a worker: the never-run trials <c>FirstNew .. FirstNew + NewCount - 1</c> (attempt 1) and
+/// trials run again (<see cref="Retries"/>, each with its new attempt).
+/// </summary>
+public sealed record TrialsDispatched(string Sweep, string Worker, long FirstNew, int NewCount, IReadOnlyList<RetriedTrial> Retries, DateTime At)
+    : ISweepsMessage;
+
+/// <param name="Losses">How many times this trial's worker was lost (not counting coordinator restarts or hand-backs).</param>
+public sealed record RetriedTrial(long Index, int Attempt, int Losses);
+
+/// <summary>Trials whose outcome is final: completed, or failed (the job threw, or its workers were lost too often).</summary>
+public sealed record TrialsFinished(string Sweep, string Worker, IReadOnlyList<TrialOutcome> Outcomes) : ISweepsMessage;
+
+/// <summary>Trials that will run again: their worker was lost or stuck (a loss), or handed them back (no loss).</summary>
+public sealed record TrialsRequeued(string Sweep, IReadOnlyList<RequeuedTrial> Trials, string Reason) : ISweepsMessage;
+
+public sealed record RequeuedTrial(long Index, int Attempt, int Losses);
+
+/// <summary>A sweep was paused, resumed, cancelled, or has finished.</summary>
+public sealed record SweepStateChanged(string Sweep, string State, DateTime At) : ISweepsMessage;

@@ -1,0 +1,21 @@
+using Sweeps.Cluster.Messages;
+
+namespace Sweeps.Cluster.Events;
+
+/// <summary>
+/// The coordinator's state in a few numbers a sweep: how far the cursor is, what counts are, and which trials
+/// must run again. Trials that were running when the snapshot was taken are saved as to-run-again, which is
+/// what recovery does with them anyway. Its size does not grow with the number of finished trials.
+/// </summary>
+public sealed record CoordinatorSnapshot(IReadOnlyList<SweepSnapshot> Sweeps) : ISweepsMessage;
+
+public sealed record SweepSnapshot(
+    string Name,
+    string Spec,
+    string Fingerprint,
+    long TotalTrials,
+    long Cursor,
+    long Completed,
+    long Failed,
+    string State,
+    IReadOnlyList<RetriedTrial> ToRunAgain);

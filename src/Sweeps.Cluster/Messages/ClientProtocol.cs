@@ -1,0 +1,32 @@
+namespace Sweeps.Cluster.Messages;
+
+// What a client (the CLI, a test) says to the coordinator.
+
+/// <summary>Submit sweeps, each as its canonical spec text. Submitting the same spec again is a no-op.</summary>
+public sealed record SubmitSweeps(IReadOnlyList<string> Specs) : ISweepsMessage;
+
+public sealed record SubmitResult(IReadOnlyList<SubmittedSweep> Sweeps) : ISweepsMessage;
+
+/// <param name="Accepted">False when refused; <paramref name="Problems"/> says why (for a changed spec, what changed).</param>
+/// <param name="Existing">True when a sweep with this name and this spec was already there.</param>
+public sealed record SubmittedSweep(string Name, bool Accepted, bool Existing, long TotalTrials, IReadOnlyList<string> Problems);
+
+public sealed record GetProgress : ISweepsMessage
+{
+    public static GetProgress Instance { get; } = new();
+}
+
+/// <param name="JournalPosition">The coordinator's last journal sequence number: the store is current once its projection reaches it.</param>
+public sealed record ProgressReport(IReadOnlyList<SweepProgress> Sweeps, long JournalPosition) : ISweepsMessage;
+
+public sealed record SweepProgress(string Name, string State, long Total, long Completed, long Failed, long Running, long Dispatched)
+{
+    public long Done => Completed + Failed;
+    public long Pending => Total - Done - Running;
+    public bool IsOver => State is Store.SweepState.Finished or Store.SweepState.Cancelled;
+}
+
+/// <summary>Change a sweep's state: pause (no new trials handed out), resume, or cancel.</summary>
+public sealed record ChangeSweepState(string Name, string State) : ISweepsMessage;
+
+public sealed record SweepStateChangeResult(string Name, bool Done, string Message) : ISweepsMessage;

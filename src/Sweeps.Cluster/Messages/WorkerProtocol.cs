@@ -1,0 +1,58 @@
+using Sweeps.Core.Parameters;
+
+namespace Sweeps.Cluster.Messages;
+
+// What workers and the coordinator say to each other. Workers pull: they ask for as many trials as they have room for.
+
+/// <summary>A worker asks for up to <paramref name="Count"/> trials.</summary>
+public sealed record RequestTrials(string Worker, int Count) : ISweepsMessage;
+
+/// <summary>The coordinator hands out trials; each is leased to the worker until its heartbeats stop.</summary>
+public sealed record TrialsAssigned(IReadOnlyList<TrialAssignment> Trials) : ISweepsMessage;
+
+/// <summary>One trial to run: which job, with what, and which attempt this is (a result names the attempt it belongs to).</summary>
+public sealed record TrialAssignment(string Sweep, long Index, int Attempt, string Job, ulong Seed, TrialParameters Parameters)
+{
+    public TrialKey Key => new(Sweep, Index);
+}
+
+/// <summary>Nothing to run now; the coordinator says <see cref="TrialsAvailable"/> when that changes.</summary>
+public sealed record NoTrialsAvailable : ISweepsMessage
+{
+    public static NoTrialsAvailable Instance { get; } = new();
+}
+
+/// <summary>Sent to idle workers when new work appears.</summary>
+public sealed record TrialsAvailable : ISweepsMessage
+{
+    public static TrialsAvailable Instance { get; } = new();
+}
+
+/// <summary>A worker's results, in a numbered batch; the worker resends the batch until it is acknowledged.</summary>
+public sealed record ReportOutcomes(string Worker, long Batch, IReadOnlyList<TrialOutcome> Outcomes) : ISweepsMessage;
+
+/// <summary>The batch is durable in the journal (or was a repeat); the worker may forget it.</summary>
+public sealed record OutcomesRecorded(long Batch) : ISweepsMessage;
+
+/// <summary>What one attempt of a trial produced: metrics on success, the error on failure.</summary>
+public sealed record TrialOutcome(
+    string Sweep,
+    long Index,
+    int Attempt,
+    bool Succeeded,
+    IReadOnlyDictionary<string, double> Metrics,
+    IReadOnlyDictionary<string, double[]>? Series,
+    string? Error,
+    DateTime StartedAt,
+    DateTime EndedAt)
+{
+    public TrialKey Key => new(Sweep, Index);
+}
+
+/// <summary>A worker gives back trials it will not finish (it is stopping); they run again elsewhere.</summary>
+public sealed record ReturnTrials(string Worker, long Batch, IReadOnlyList<ReturnedTrial> Trials) : ISweepsMessage;
+
+public sealed record ReturnedTrial(string Sweep, long Index, int Attempt);
+
+/// <summary>A worker is alive and still holds these trials: their leases are renewed.</summary>
+public sealed record WorkerHeartbeat(string Worker, IReadOnlyList<TrialKey> Holding) : ISweepsMessage;

@@ -1,0 +1,72 @@
+using Sweeps.Cluster.Events;
+using Sweeps.Core.Jobs;
+using Sweeps.Core.Spec;
+using Sweeps.Core.Trials;
+using Sweeps.Store;
+
+namespace Sweeps.Cluster.Projection;
+
+/// <summary>
+/// Turns the coordinator's journal events into rows of the results store. The events carry only trial indexes;
+/// parameters and seeds come from each sweep's plan, which is deterministic.
+/// </summary>
+internal sealed class TrialRows(JobRegistry jobs)
+{
+    private readonly Dictionary<string, TrialPlan> _plans = new(StringComparer.Ordinal);
+
+    public void Know(SweepRow sweep) => Plan(sweep.Name, sweep.Spec);
+
+    public void Add(StoreBatch batch, object evt)
+    {
+        switch (evt)
+        {
+            case SweepSubmitted e:
+                var plan = Plan(e.Name, e.Spec);
+                batch.Sweeps.Add(new SweepRow(e.Name, plan.Spec.Job, plan.Spec.Sampler.ToString().ToLowerInvariant(), e.TotalTrials,
+                    plan.Spec.Objective?.Metric, plan.Spec.Objective?.Goal.ToString().ToLowerInvariant(), e.Fingerprint, e.Spec,
+                    SweepState.Running, e.At));
+                break;
+            case TrialsDispatched e:
+                foreach (var retry in e.Retries) batch.Put(Row(e.Sweep, retry.Index, TrialStatus.Running, retry.Attempt, e.Worker, e.At));
+                for (var i = e.FirstNew; i < e.FirstNew + e.NewCount; i++) batch.Put(Row(e.Sweep, i, TrialStatus.Running, 1, e.Worker, e.At));
+                break;
+            case TrialsFinished e:
+                foreach (var o in e.Outcomes)
+                {
+                    batch.Put(Row(e.Sweep, o.Index, o.Succeeded ? TrialStatus.Completed : TrialStatus.Failed, o.Attempt, e.Worker, o.StartedAt) with
+                    {
+                        EndedAt = o.EndedAt,
+                        DurationMs = (o.EndedAt - o.StartedAt).TotalMilliseconds,
+                        Metrics = o.Metrics,
+                        Series = o.Series,
+                        Error = o.Error,
+                    });
+                }
+                break;
+            case TrialsRequeued e:
+                foreach (var t in e.Trials)
+                    batch.Put(Row(e.Sweep, t.Index, TrialStatus.Pending, t.Attempt - 1, null, null) with { Error = $"will run again: {e.Reason}" });
+                break;
+            case SweepStateChanged e:
+                batch.States.Add((e.Sweep, e.State));
+                break;
+        }
+    }
+
+    private TrialRow Row(string sweep, long index, string status, int attempt, string? worker, DateTime? startedAt)
+    {
+        var trial = _plans[sweep].At(index);
+        return new TrialRow(sweep, index, trial.Point, trial.Replicate, trial.Seed, trial.Parameters, status, attempt, worker,
+            startedAt, null, null, new Dictionary<string, double>(), null, null);
+    }
+
+    private TrialPlan Plan(string name, string spec)
+    {
+        if (!_plans.TryGetValue(name, out var plan))
+        {
+            plan = new TrialPlan(SpecLoader.Parse(spec, $"sweep '{name}'", jobs).Single());
+            _plans[name] = plan;
+        }
+        return plan;
+    }
+}

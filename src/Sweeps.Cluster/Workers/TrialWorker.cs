@@ -1,0 +1,188 @@
+using Akka.Actor;
+using Akka.Event;
+using Sweeps.Cluster.Messages;
+using Sweeps.Core.Jobs;
+
+namespace Sweeps.Cluster.Workers;
+
+/// <summary>
+/// Pulls trials from the coordinator for its free slots, runs them on its <see cref="TrialRunnerPool"/>, and sends
+/// results back in batches until each batch is acknowledged. Told <see cref="StopWorking"/>, it cancels what runs,
+/// hands back what it holds, waits for the acknowledgements and stops.
+/// </summary>
+public sealed class TrialWorker : ReceiveActor, IWithTimers
+{
+    private readonly IActorRef _coordinator;
+    private readonly WorkerOptions _options;
+    private readonly JobRegistry _jobs;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<TrialKey, TrialAssignment> _holding = new();
+    private readonly List<TrialOutcome> _outbox = [];
+    private readonly List<ReturnedTrial> _returns = [];
+    private readonly Dictionary<long, (ISweepsMessage Message, DateTime SentAt)> _unacknowledged = new();
+    private TrialRunnerPool _pool = null!;
+    private long _nextBatch;
+    private DateTime? _requestSentAt;
+    private DateTime _lastHeartbeat = DateTime.MinValue;
+    private double _averageSeconds = double.NaN;
+    private IActorRef? _stopRequester;
+
+    public TrialWorker(IActorRef coordinator, WorkerOptions options, JobRegistry jobs)
+    {
+        _coordinator = coordinator;
+        _options = options;
+        _jobs = jobs;
+
+        Receive<TrialsAssigned>(assigned =>
+        {
+            _requestSentAt = null;
+            foreach (var trial in assigned.Trials)
+            {
+                if (_stopRequester is not null)
+                {
+                    _returns.Add(new ReturnedTrial(trial.Sweep, trial.Index, trial.Attempt));
+                    continue;
+                }
+                if (_holding.TryAdd(trial.Key, trial)) _pool.Enqueue(trial);
+            }
+            if (_returns.Count > 0) Flush();
+            AskForMore();
+        });
+        Receive<NoTrialsAvailable>(_ => _requestSentAt = null);
+        Receive<TrialsAvailable>(_ => AskForMore());
+        Receive<TrialRan>(Ran);
+        Receive<FlushNow>(_ => Flush());
+        Receive<OutcomesRecorded>(recorded =>
+        {
+            _unacknowledged.Remove(recorded.Batch);
+            StopIfDone();
+        });
+        Receive<Tick>(_ => OnTick());
+        Receive<StopWorking>(_ =>
+        {
+            _stopRequester = Sender;
+            _log.Info("Worker {0} stopping: cancelling {1} trials and handing them back", _options.Name, _holding.Count);
+            _pool.CancelAll();
+            StopIfDone();
+        });
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(IActorRef coordinator, WorkerOptions options, JobRegistry jobs) =>
+        Akka.Actor.Props.Create(() => new TrialWorker(coordinator, options, jobs));
+
+    protected override void PreStart()
+    {
+        _pool = new TrialRunnerPool(_options.Slots, _jobs, Self);
+        Timers.StartPeriodicTimer("tick", Tick.Instance, TimeSpan.FromMilliseconds(500));
+        AskForMore();
+    }
+
+    protected override void PostStop() => _pool.Dispose();
+
+    private void Ran(TrialRan ran)
+    {
+        _holding.Remove(ran.Assignment.Key);
+        if (ran.Outcome is null)
+        {
+            _returns.Add(new ReturnedTrial(ran.Assignment.Sweep, ran.Assignment.Index, ran.Assignment.Attempt));
+        }
+        else
+        {
+            _outbox.Add(ran.Outcome);
+            var seconds = ran.Duration.TotalSeconds;
+            _averageSeconds = double.IsNaN(_averageSeconds) ? seconds : 0.95 * _averageSeconds + 0.05 * seconds;
+        }
+        if (_outbox.Count >= _options.FlushSize || _stopRequester is not null) Flush();
+        else if (!Timers.IsTimerActive("flush")) Timers.StartSingleTimer("flush", FlushNow.Instance, _options.FlushDelay);
+        AskForMore();
+        StopIfDone();
+    }
+
+    private void Flush()
+    {
+        Timers.Cancel("flush");
+        if (_outbox.Count > 0)
+        {
+            Send(new ReportOutcomes(_options.Name, ++_nextBatch, _outbox.ToList()));
+            _outbox.Clear();
+        }
+        if (_returns.Count > 0)
+        {
+            Send(new ReturnTrials(_options.Name, ++_nextBatch, _returns.ToList()));
+            _returns.Clear();
+        }
+    }
+
+    private void Send(ISweepsMessage batch)
+    {
+        var number = batch switch { ReportOutcomes r => r.Batch, ReturnTrials r => r.Batch, _ => 0 };
+        _unacknowledged[number] = (batch, DateTime.UtcNow);
+        _coordinator.Tell(batch);
+    }
+
+    /// <summary>Asks for trials when the slots plus the prefetch are not full, one request at a time.</summary>
+    private void AskForMore()
+    {
+        if (_stopRequester is not null || _requestSentAt is not null) return;
+        var capacity = _options.Slots + Prefetch();
+        var free = capacity - _holding.Count;
+        if (free <= 0 || (_holding.Count > _options.Slots && free < capacity / 2)) return;
+        _requestSentAt = DateTime.UtcNow;
+        _coordinator.Tell(new RequestTrials(_options.Name, free));
+    }
+
+    private int Prefetch()
+    {
+        if (double.IsNaN(_averageSeconds)) return _options.Slots;
+        var perSlot = _options.PrefetchHorizon.TotalSeconds / Math.Max(_averageSeconds, 1e-6);
+        return (int)Math.Min(_options.MaxPrefetch, Math.Floor(perSlot * _options.Slots));
+    }
+
+    private void OnTick()
+    {
+        var now = DateTime.UtcNow;
+        foreach (var (_, (message, sentAt)) in _unacknowledged.Where(u => now - u.Value.SentAt > _options.ResendAfter).ToList())
+        {
+            _log.Debug("Resending an unacknowledged batch to the coordinator");
+            Send(message);
+        }
+        if (_requestSentAt is { } asked && now - asked > _options.ResendAfter) _requestSentAt = null;
+        if (now - _lastHeartbeat >= _options.HeartbeatInterval)
+        {
+            _lastHeartbeat = now;
+            _coordinator.Tell(new WorkerHeartbeat(_options.Name, _holding.Keys.ToList()));
+        }
+        AskForMore();
+    }
+
+    private void StopIfDone()
+    {
+        if (_stopRequester is null || _holding.Count > 0 || _outbox.Count > 0 || _returns.Count > 0 || _unacknowledged.Count > 0) return;
+        _log.Info("Worker {0} stopped cleanly", _options.Name);
+        _stopRequester.Tell(WorkerStopped.Instance);
+        Context.Stop(Self);
+    }
+
+    private sealed class Tick
+    {
+        public static Tick Instance { get; } = new();
+    }
+
+    private sealed class FlushNow
+    {
+        public static FlushNow Instance { get; } = new();
+    }
+}
+
+/// <summary>Asks a worker to cancel its trials, hand them back, and stop; it answers <see cref="WorkerStopped"/>.</summary>
+public sealed class StopWorking
+{
+    public static StopWorking Instance { get; } = new();
+}
+
+public sealed class WorkerStopped
+{
+    public static WorkerStopped Instance { get; } = new();
+}

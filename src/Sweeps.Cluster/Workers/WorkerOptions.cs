@@ -1,0 +1,30 @@
+namespace Sweeps.Cluster.Workers;
+
+/// <summary>How a worker runs trials: how many at once, and how it talks to the coordinator.</summary>
+public sealed record WorkerOptions
+{
+    /// <summary>The worker's name in the results store (<c>trials.worker</c>) and in logs.</summary>
+    public string Name { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
+    /// <summary>Trials run at once, each on a thread of its own: one a core by default.</summary>
+    public int Slots { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// At most this many trials held beyond the running ones. Short trials are fetched ahead (so a slot never waits
+    /// for a round trip); long ones are not (so one worker does not hoard trials others could run).
+    /// </summary>
+    public int MaxPrefetch { get; init; } = 2000;
+
+    /// <summary>How far ahead to fetch, in time: a worker holds about this much work beyond its slots.</summary>
+    public TimeSpan PrefetchHorizon { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Results not acknowledged within this time are sent again.</summary>
+    public TimeSpan ResendAfter { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Results are sent in batches: when this many are ready, or after <see cref="FlushDelay"/>.</summary>
+    public int FlushSize { get; init; } = 500;
+
+    public TimeSpan FlushDelay { get; init; } = TimeSpan.FromMilliseconds(5);
+}

@@ -1,0 +1,26 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Sweeps.Store;
+
+internal sealed class PostgresDialect(string connectionString) : StoreDialect
+{
+    public override DbConnection Open()
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    public override string JsonType => "JSONB";
+
+    public override string TimeType => "TIMESTAMPTZ";
+
+    public override string Json(string parameter) => $"CAST({parameter} AS jsonb)";
+
+    public override object Time(DateTime? value) =>
+        value is { } time ? DateTime.SpecifyKind(time.ToUniversalTime(), DateTimeKind.Utc) : DBNull.Value;
+
+    public override DateTime? ReadTime(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc);
+}

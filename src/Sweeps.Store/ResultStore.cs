@@ -1,0 +1,170 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace Sweeps.Store;
+
+/// <summary>
+/// The results store: sweeps and their trials in plain SQL tables (SQLite or PostgreSQL).
+/// Only the coordinator's projection writes trial rows; every write is idempotent, so replaying a batch changes nothing.
+/// </summary>
+public sealed class ResultStore
+{
+    private readonly StoreDialect _dialect;
+
+    private ResultStore(StoreLocation location, StoreDialect dialect)
+    {
+        Location = location;
+        _dialect = dialect;
+    }
+
+    public StoreLocation Location { get; }
+
+    /// <summary>Opens (creating if needed) the store's tables.</summary>
+    public static ResultStore Open(StoreLocation location)
+    {
+        if (location.Provider == StoreProvider.Sqlite)
+        {
+            var directory = Path.GetDirectoryName(location.Display);
+            if (directory is { Length: > 0 } && !Directory.Exists(directory))
+                throw new StoreException($"cannot open the store {location.Display}: the folder {directory} does not exist");
+        }
+        var store = new ResultStore(location, StoreDialect.For(location));
+        store.Use(connection => Schema.Ensure(connection, store._dialect, location.Display));
+        return store;
+    }
+
+    /// <summary>Records a sweep's row unless one with that name is already there.</summary>
+    public void SaveSweep(SweepRow sweep) => Use(connection =>
+    {
+        using var transaction = connection.BeginTransaction();
+        InsertSweep(connection, transaction, sweep);
+        transaction.Commit();
+    });
+
+    public SweepRow? FindSweep(string name) => Use(connection =>
+    {
+        using var command = Command(connection, null, $"{SelectSweep} WHERE name = @name", ("@name", name));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadSweep(reader) : null;
+    });
+
+    public IReadOnlyList<SweepRow> Sweeps() => Use(connection =>
+    {
+        using var command = Command(connection, null, $"{SelectSweep} ORDER BY submitted_at, name");
+        using var reader = command.ExecuteReader();
+        var sweeps = new List<SweepRow>();
+        while (reader.Read()) sweeps.Add(ReadSweep(reader));
+        return sweeps;
+    });
+
+    /// <summary>How many of a sweep's trials stand where. Trials never dispatched have no row yet and count as pending.</summary>
+    public SweepSummary Summarize(SweepRow sweep) => Use(connection =>
+    {
+        using var command = Command(connection, null,
+            "SELECT status, COUNT(*) FROM trials WHERE sweep = @sweep GROUP BY status", ("@sweep", sweep.Name));
+        using var reader = command.ExecuteReader();
+        var counts = new Dictionary<string, long>();
+        while (reader.Read()) counts[reader.GetString(0)] = reader.GetInt64(1);
+        long Count(string status) => counts.GetValueOrDefault(status);
+        var completed = Count(TrialStatus.Completed);
+        var failed = Count(TrialStatus.Failed);
+        var running = Count(TrialStatus.Running);
+        return new SweepSummary(sweep, completed, failed, running, sweep.TotalTrials - completed - failed - running);
+    });
+
+    /// <summary>How far into the journal the tables are written, for the named projection; 0 when never.</summary>
+    public long ReadOffset(string projection) => Use(connection =>
+    {
+        using var command = Command(connection, null,
+            "SELECT sequence_nr FROM projection_offsets WHERE projection = @projection", ("@projection", projection));
+        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0L;
+    });
+
+    /// <summary>Applies a batch and moves the projection's offset, in one transaction: all of it lands or none.</summary>
+    public void Apply(StoreBatch batch, string projection) => Use(connection =>
+    {
+        using var transaction = connection.BeginTransaction();
+        foreach (var sweep in batch.Sweeps) InsertSweep(connection, transaction, sweep);
+        foreach (var (sweep, state) in batch.States)
+        {
+            using var command = Command(connection, transaction,
+                "UPDATE sweeps SET state = @state WHERE name = @name", ("@state", state), ("@name", sweep));
+            command.ExecuteNonQuery();
+        }
+        if (batch.Trials.Count > 0) TrialWriter.Write(connection, transaction, _dialect, batch.Trials);
+        using (var offset = Command(connection, transaction, """
+            INSERT INTO projection_offsets (projection, sequence_nr) VALUES (@projection, @sequence_nr)
+            ON CONFLICT (projection) DO UPDATE SET sequence_nr = excluded.sequence_nr
+            WHERE excluded.sequence_nr > projection_offsets.sequence_nr
+            """, ("@projection", projection), ("@sequence_nr", batch.SequenceNr)))
+        {
+            offset.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    });
+
+    /// <summary>A sweep's trials in index order, read as they are streamed (a million rows are not held at once).</summary>
+    public IEnumerable<TrialRow> ReadTrials(string sweep)
+    {
+        using var connection = OpenConnection();
+        using var command = Command(connection, null, $"{TrialReader.Select} WHERE sweep = @sweep ORDER BY trial_index", ("@sweep", sweep));
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return TrialReader.Read(reader, _dialect);
+    }
+
+    private const string SelectSweep =
+        "SELECT name, job, sampler, total_trials, objective_metric, objective_goal, fingerprint, spec, state, submitted_at FROM sweeps";
+
+    private SweepRow ReadSweep(DbDataReader reader) => new(
+        reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3),
+        reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
+        reader.GetString(6), reader.GetString(7), reader.GetString(8), _dialect.ReadTime(reader, 9) ?? DateTime.UnixEpoch);
+
+    private void InsertSweep(DbConnection connection, DbTransaction transaction, SweepRow sweep)
+    {
+        using var command = Command(connection, transaction, """
+            INSERT INTO sweeps (name, job, sampler, total_trials, objective_metric, objective_goal, fingerprint, spec, state, submitted_at)
+            VALUES (@name, @job, @sampler, @total, @metric, @goal, @fingerprint, @spec, @state, @submitted)
+            ON CONFLICT (name) DO NOTHING
+            """,
+            ("@name", sweep.Name), ("@job", sweep.Job), ("@sampler", sweep.Sampler), ("@total", sweep.TotalTrials),
+            ("@metric", sweep.ObjectiveMetric), ("@goal", sweep.ObjectiveGoal), ("@fingerprint", sweep.Fingerprint),
+            ("@spec", sweep.Spec), ("@state", sweep.State), ("@submitted", _dialect.Time(sweep.SubmittedAt)));
+        command.ExecuteNonQuery();
+    }
+
+    internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    private DbConnection OpenConnection()
+    {
+        try
+        {
+            return _dialect.Open();
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or System.Net.Sockets.SocketException)
+        {
+            throw new StoreException($"cannot open the store {Location.Display}: {e.Message}", e);
+        }
+    }
+
+    private void Use(Action<DbConnection> action) => Use<bool>(connection => { action(connection); return true; });
+
+    private T Use<T>(Func<DbConnection, T> action)
+    {
+        using var connection = OpenConnection();
+        return action(connection);
+    }
+}

@@ -1,0 +1,24 @@
+namespace Sweeps.Store;
+
+/// <summary>
+/// Everything one write to the store carries, applied in one transaction together with the journal position
+/// it brings the tables up to: new sweeps, sweep state changes, and trial rows (the latest row per trial wins).
+/// </summary>
+public sealed class StoreBatch
+{
+    private readonly Dictionary<(string Sweep, long Index), TrialRow> _trials = new();
+
+    public List<SweepRow> Sweeps { get; } = [];
+
+    public List<(string Sweep, string State)> States { get; } = [];
+
+    public IReadOnlyCollection<TrialRow> Trials => _trials.Values;
+
+    /// <summary>The journal sequence number this batch brings the store up to.</summary>
+    public long SequenceNr { get; set; }
+
+    public bool IsEmpty => Sweeps.Count == 0 && States.Count == 0 && _trials.Count == 0;
+
+    /// <summary>Adds a row; a later row for the same trial in the same batch replaces the earlier one.</summary>
+    public void Put(TrialRow row) => _trials[(row.Sweep, row.Index)] = row;
+}

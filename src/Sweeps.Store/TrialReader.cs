@@ -1,0 +1,30 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace Sweeps.Store;
+
+internal static class TrialReader
+{
+    public const string Select = """
+        SELECT sweep, trial_index, point_index, replicate, seed, CAST(parameters AS TEXT), status, attempt, worker,
+               started_at, ended_at, duration_ms, CAST(metrics AS TEXT), CAST(series AS TEXT), error
+        FROM trials
+        """;
+
+    public static TrialRow Read(DbDataReader reader, StoreDialect dialect) => new(
+        reader.GetString(0),
+        reader.GetInt64(1),
+        reader.GetInt64(2),
+        reader.GetInt32(3),
+        ulong.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
+        StoreJson.ReadParameters(reader.GetString(5)),
+        reader.GetString(6),
+        reader.GetInt32(7),
+        reader.IsDBNull(8) ? null : reader.GetString(8),
+        dialect.ReadTime(reader, 9),
+        dialect.ReadTime(reader, 10),
+        reader.IsDBNull(11) ? null : reader.GetDouble(11),
+        StoreJson.ReadMetrics(reader.IsDBNull(12) ? null : reader.GetString(12)),
+        StoreJson.ReadSeries(reader.IsDBNull(13) ? null : reader.GetString(13)),
+        reader.IsDBNull(14) ? null : reader.GetString(14));
+}

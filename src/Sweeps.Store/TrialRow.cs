@@ -1,0 +1,21 @@
+using Sweeps.Core.Parameters;
+
+namespace Sweeps.Store;
+
+/// <summary>One row of the <c>trials</c> table: one trial of one sweep, with what it ran with and what it produced.</summary>
+public sealed record TrialRow(
+    string Sweep,
+    long Index,
+    long Point,
+    int Replicate,
+    ulong Seed,
+    TrialParameters Parameters,
+    string Status,
+    int Attempt,
+    string? Worker,
+    DateTime? StartedAt,
+    DateTime? EndedAt,
+    double? DurationMs,
+    IReadOnlyDictionary<string, double> Metrics,
+    IReadOnlyDictionary<string, double[]>? Series,
+    string? Error);

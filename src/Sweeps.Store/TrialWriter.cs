@@ -1,0 +1,50 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace Sweeps.Store;
+
+/// <summary>
+/// Upserts trial rows with one prepared statement. The guard makes replays harmless: a final row
+/// (completed, failed) is never overwritten, and an older attempt never overwrites a newer one.
+/// </summary>
+internal static class TrialWriter
+{
+    public static void Write(DbConnection connection, DbTransaction transaction, StoreDialect dialect, IEnumerable<TrialRow> rows)
+    {
+        using var command = ResultStore.Command(connection, transaction, $"""
+            INSERT INTO trials (sweep, trial_index, point_index, replicate, seed, parameters, status, attempt, worker,
+                                started_at, ended_at, duration_ms, metrics, series, error)
+            VALUES (@sweep, @trial_index, @point_index, @replicate, @seed, {dialect.Json("@parameters")}, @status, @attempt, @worker,
+                    @started_at, @ended_at, @duration_ms, {dialect.Json("@metrics")}, {dialect.Json("@series")}, @error)
+            ON CONFLICT (sweep, trial_index) DO UPDATE SET
+                status = excluded.status, attempt = excluded.attempt, worker = excluded.worker,
+                started_at = excluded.started_at, ended_at = excluded.ended_at, duration_ms = excluded.duration_ms,
+                metrics = excluded.metrics, series = excluded.series, error = excluded.error
+            WHERE trials.status NOT IN ('completed', 'failed')
+              AND (excluded.attempt > trials.attempt OR (excluded.attempt = trials.attempt AND excluded.status <> 'running'))
+            """,
+            ("@sweep", ""), ("@trial_index", 0L), ("@point_index", 0L), ("@replicate", 0), ("@seed", ""),
+            ("@parameters", ""), ("@status", ""), ("@attempt", 0), ("@worker", null), ("@started_at", null),
+            ("@ended_at", null), ("@duration_ms", null), ("@metrics", null), ("@series", null), ("@error", null));
+        var p = command.Parameters;
+        foreach (var row in rows)
+        {
+            p[0].Value = row.Sweep;
+            p[1].Value = row.Index;
+            p[2].Value = row.Point;
+            p[3].Value = row.Replicate;
+            p[4].Value = row.Seed.ToString(CultureInfo.InvariantCulture);
+            p[5].Value = StoreJson.Parameters(row.Parameters);
+            p[6].Value = row.Status;
+            p[7].Value = row.Attempt;
+            p[8].Value = (object?)row.Worker ?? DBNull.Value;
+            p[9].Value = dialect.Time(row.StartedAt);
+            p[10].Value = dialect.Time(row.EndedAt);
+            p[11].Value = row.DurationMs is { } ms ? ms : DBNull.Value;
+            p[12].Value = (object?)StoreJson.Metrics(row.Metrics) ?? DBNull.Value;
+            p[13].Value = (object?)StoreJson.Series(row.Series) ?? DBNull.Value;
+            p[14].Value = (object?)row.Error ?? DBNull.Value;
+            command.ExecuteNonQuery();
+        }
+    }
+}
