@@ -21,7 +21,8 @@ internal sealed class RangeReader(SpecProblems problems, SamplerKind? sampler)
             if (!Keys.Contains(word))
                 problems.Add(key, $"{field}.{word}", $"unknown key '{word}' in a range", Suggestion.Hint(word, Keys, "a range takes"));
         }
-        var isInteger = Choose(map, field, "type", ["float", "int"]) == "int";
+        var type = Choose(map, field, "type", ["float", "int"]);
+        var isInteger = type == "int";
         var scale = Choose(map, field, "scale", ["linear", "log"]) == "log" ? RangeScale.Log : RangeScale.Linear;
         var min = Bound(map, field, "min", isInteger);
         var max = Bound(map, field, "max", isInteger);
@@ -37,7 +38,7 @@ internal sealed class RangeReader(SpecProblems problems, SamplerKind? sampler)
         var steps = Steps(map, field);
         if (sampler == SamplerKind.Grid && SweepReader.Find(map, "steps") is null)
             problems.Add(map, field, "a grid needs steps for a range", "add steps: N (N points from min to max, ends included), or use sampler: random or sobol");
-        CheckTarget(map, field, name, isInteger, target);
+        if (type is not null) CheckTarget(map, field, name, isInteger, target);
         return problems.Count > before || min is null || max is null
             ? null
             : new RangeParameter(name, line, min.Value, max.Value, scale, isInteger, steps);
