@@ -58,7 +58,7 @@ public static partial class SpecLoader
         }
         if (sweepCount == 0 && problems.Count == 0)
             problems.Add(1, "file", "holds no sweep", "write one sweep (name:, job:, parameters: ...) or a list under sweeps:");
-        if (problems.Count > 0) throw new SpecException(problems.All);
+        if (problems.Count > 0) throw new SpecException(problems.All.OrderBy(e => e.Line).ToList());
         return specs;
     }
 

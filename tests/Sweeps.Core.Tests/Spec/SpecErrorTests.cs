@@ -112,7 +112,7 @@ public class SpecErrorTests
     }
 
     [Fact]
-    public void Every_mistake_is_reported_not_only_the_first()
+    public void Every_mistake_is_reported_not_only_the_first_in_line_order()
     {
         var errors = Some.Errors(Some.Yaml(
             "name: s",
@@ -125,7 +125,7 @@ public class SpecErrorTests
             "  learning_rate: {min: 1, max: 0.1}"));
 
         Assert.Equal(
-            ["sweeps.yaml:5: replicate", "sweeps.yaml:4: trials", "sweeps.yaml:7: parameters.dimension", "sweeps.yaml:8: parameters.learning_rate.max"],
+            ["sweeps.yaml:4: trials", "sweeps.yaml:5: replicate", "sweeps.yaml:7: parameters.dimension", "sweeps.yaml:8: parameters.learning_rate.max"],
             errors.Select(e => $"{e.File}:{e.Line}: {e.Field}"));
     }
 
