@@ -5,5 +5,14 @@ namespace Sweeps.Core.Sampling;
 /// <summary>Picks the sampler a spec asks for.</summary>
 public static class SamplerFactory
 {
-    public static ISampler Create(SweepSpec spec) => throw new NotImplementedException("samplers come next");
+    public static ISampler Create(SweepSpec spec) => spec.Sampler switch
+    {
+        SamplerKind.Grid => new GridSampler(spec.Parameters),
+        SamplerKind.Random => new RandomSampler(spec.Parameters, spec.Seed, TrialsOf(spec)),
+        SamplerKind.Sobol => new SobolSampler(spec.Parameters, spec.Seed, TrialsOf(spec)),
+        _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Sampler, "unknown sampler"),
+    };
+
+    private static long TrialsOf(SweepSpec spec) =>
+        spec.Trials ?? throw new ArgumentException($"sweep '{spec.Name}': sampler {spec.Sampler} needs trials", nameof(spec));
 }

@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+using Sweeps.Core.Jobs;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Sweeps.Core.Spec;
+
+/// <summary>
+/// Reads sweep specs from YAML: one sweep (a mapping with <c>name:</c>) or a list under <c>sweeps:</c>.
+/// Throws <see cref="SpecException"/> listing every mistake found, each with file, line, field and a hint.
+/// </summary>
+public static partial class SpecLoader
+{
+    public static IReadOnlyList<SweepSpec> LoadFile(string path, JobRegistry jobs)
+    {
+        string yaml;
+        try
+        {
+            yaml = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new SpecException([new SpecError(path, 1, "file", "does not exist", $"check the path; looked in {Path.GetFullPath(path)}")]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SpecException([new SpecError(path, 1, "file", $"cannot be read: {e.Message}", "check that the file exists and is readable")]);
+        }
+        return Parse(yaml, path, jobs);
+    }
+
+    public static IReadOnlyList<SweepSpec> Parse(string yaml, string fileName, JobRegistry jobs)
+    {
+        var problems = new SpecProblems(fileName);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new SpecException([new SpecError(fileName, (int)Math.Max(1, e.Start.Line), "yaml", WithoutPosition(e.Message),
+                "the file is not valid YAML here; check indentation, colons and quotes")]);
+        }
+
+        var specs = new List<SweepSpec>();
+        var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var reader = new SweepReader(problems, jobs);
+        var sweepCount = 0;
+        foreach (var sweep in SweepsIn(stream, problems))
+        {
+            sweepCount++;
+            var spec = reader.Read(sweep, out var name, out var nameLine);
+            if (name is not null && !firstLineOf.TryAdd(name, nameLine))
+                problems.Add(nameLine, "name", $"sweep '{name}' is defined twice in this file (first at line {firstLineOf[name]})",
+                    "give each sweep its own name");
+            if (spec is not null) specs.Add(spec);
+        }
+        if (sweepCount == 0 && problems.Count == 0)
+            problems.Add(1, "file", "holds no sweep", "write one sweep (name:, job:, parameters: ...) or a list under sweeps:");
+        if (problems.Count > 0) throw new SpecException(problems.All.OrderBy(e => e.Line).ToList());
+        return specs;
+    }
+
+    private static IEnumerable<YamlMappingNode> SweepsIn(YamlStream stream, SpecProblems problems)
+    {
+        foreach (var document in stream.Documents)
+        {
+            var root = document.RootNode;
+            if (root is YamlMappingNode map && SweepReader.Find(map, "sweeps") is { } list)
+            {
+                foreach (var key in map.Children.Keys)
+                {
+                    if (key is YamlScalarNode { Value: "sweeps" }) continue;
+                    problems.Add(key, Field(key), "is not allowed beside sweeps:",
+                        "put it inside each sweep of the list, or write a single sweep without sweeps:");
+                }
+                if (list is not YamlSequenceNode sequence)
+                {
+                    problems.Add(list, "sweeps", $"must be a list of sweeps, got {SpecScalar.Describe(list)}", "write each sweep as a list item: - name: ...");
+                    continue;
+                }
+                foreach (var item in sequence.Children)
+                {
+                    if (item is YamlMappingNode sweep) yield return sweep;
+                    else problems.Add(item, "sweeps", $"each item must be a sweep (a mapping with name:, job:, ...), got {SpecScalar.Describe(item)}", "write - name: my-sweep, then its keys indented below");
+                }
+            }
+            else if (root is YamlMappingNode sweep)
+            {
+                yield return sweep;
+            }
+            else if (!(root is YamlScalarNode scalar && SpecScalar.IsEmpty(scalar)))
+            {
+                problems.Add(root, "file", $"must hold a sweep (a mapping with name:) or a list under sweeps:, got {SpecScalar.Describe(root)}",
+                    "start the file with name: my-sweep");
+            }
+        }
+    }
+
+    private static string Field(YamlNode key) => key is YamlScalarNode { Value: { } value } ? value : "key";
+
+    // YamlDotNet prefixes its messages with "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the error already has the line.
+    private static string WithoutPosition(string message) => Position().Replace(message, "").Trim();
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
+    private static partial Regex Position();
+}

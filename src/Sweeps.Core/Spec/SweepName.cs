@@ -1,0 +1,16 @@
+using System.Text.RegularExpressions;
+
+namespace Sweeps.Core.Spec;
+
+/// <summary>What a sweep may be called: it names the sweep in the store, in commands and in file names.</summary>
+public static partial class SweepName
+{
+    public const int MaxLength = 100;
+
+    public static bool IsValid(string name) => name.Length <= MaxLength && Allowed().IsMatch(name);
+
+    public const string Rule = "use 1 to 100 letters, digits, '.', '_' and '-', e.g. shell-fraction";
+
+    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
+    private static partial Regex Allowed();
+}
