@@ -18,7 +18,7 @@ internal static class Logging
         };
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Is(minimum)
-            .MinimumLevel.Override("Akka", minimum < LogEventLevel.Warning ? LogEventLevel.Warning : minimum)
+            .MinimumLevel.Override("Akka", minimum == LogEventLevel.Debug ? LogEventLevel.Debug : minimum < LogEventLevel.Warning ? LogEventLevel.Warning : minimum)
             .MinimumLevel.Override("Sweeps", minimum)
             .Enrich.FromLogContext();
         configuration = format == "json"

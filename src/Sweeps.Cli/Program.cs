@@ -1,1 +1,61 @@
-Console.WriteLine("sweeps");
+using System.Runtime.InteropServices;
+using Spectre.Console.Cli;
+using Sweeps.Cli.Commands;
+
+namespace Sweeps.Cli;
+
+public static class Program
+{
+    private static readonly CancellationTokenSource Interrupt = new();
+
+    /// <summary>Cancelled by Ctrl-C or SIGTERM: commands stop cleanly instead of being killed.</summary>
+    public static CancellationToken Interruption => Interrupt.Token;
+
+    public static async Task<int> Main(string[] args)
+    {
+        Console.CancelKeyPress += (_, e) =>
+        {
+            if (Interrupt.IsCancellationRequested) return; // a second Ctrl-C kills at once
+            e.Cancel = true;
+            Console.Error.WriteLine("Stopping: cancelling running trials and saving what is done (Ctrl-C again to kill)...");
+            Interrupt.Cancel();
+        };
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            Interrupt.Cancel();
+        });
+        return await CreateApp().RunAsync(args);
+    }
+
+    public static CommandApp CreateApp()
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("sweeps");
+            config.SetApplicationVersion(typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.1.0");
+            config.AddCommand<RunCommand>("run")
+                .WithDescription("Run the sweeps of a spec file in this process, on SQLite [green]sweeps.db[/] unless --db says otherwise. Run it again after Ctrl-C or a crash to resume.")
+                .WithExample("run", "config/sweeps/curse-of-dimensionality.yaml")
+                .WithExample("run", "config/sweeps/smoke.yaml", "--workers", "2", "--db", "runs.db");
+            config.AddCommand<StatusCommand>("status")
+                .WithDescription("List the sweeps in a store with their counts, or show one sweep in detail.")
+                .WithExample("status")
+                .WithExample("status", "shell-fraction", "--db", "runs.db");
+            config.AddCommand<QueryCommand>("query")
+                .WithDescription("Print a sweep's trials with parameters and metrics as columns, as a table, CSV or JSON.")
+                .WithExample("query", "shell-fraction", "--where", "\"dimension>=100 and fraction<0.9\"", "--sort", "fraction", "--desc", "--limit", "10")
+                .WithExample("query", "shell-fraction", "--format", "csv");
+            config.AddBranch("bench", bench =>
+            {
+                bench.SetDescription("Measure speed (never asserted in tests; compare ratios taken in one run).");
+                bench.AddCommand<BenchOverheadCommand>("overhead")
+                    .WithDescription("Trials per second of a noop sweep through the coordinator, embedded and durable on SQLite.")
+                    .WithExample("bench", "overhead", "--trials", "100000");
+            });
+            config.ValidateExamples();
+        });
+        return app;
+    }
+}

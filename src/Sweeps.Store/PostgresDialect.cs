@@ -12,11 +12,11 @@ internal sealed class PostgresDialect(string connectionString) : StoreDialect
         return connection;
     }
 
-    public override string JsonType => "JSONB";
+    public override string JsonType => "JSON"; // not JSONB: it keeps the order parameters were declared in
 
     public override string TimeType => "TIMESTAMPTZ";
 
-    public override string Json(string parameter) => $"CAST({parameter} AS jsonb)";
+    public override string Json(string parameter) => $"CAST({parameter} AS json)";
 
     public override object Time(DateTime? value) =>
         value is { } time ? DateTime.SpecifyKind(time.ToUniversalTime(), DateTimeKind.Utc) : DBNull.Value;

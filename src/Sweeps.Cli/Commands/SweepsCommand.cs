@@ -17,7 +17,7 @@ public abstract class SweepsCommand<TSettings> : AsyncCommand<TSettings> where T
     public const int StoreUnavailable = 3;
     public const int Interrupted = 130;
 
-    protected override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellation)
+    public override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellation)
     {
         Logging.Configure(settings.LogFormat, settings.LogLevel);
         try

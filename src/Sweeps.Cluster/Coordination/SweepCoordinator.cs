@@ -55,8 +55,9 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         {
             if (!_workers.Remove(t.ActorRef, out var worker)) return;
             _idle.Remove(t.ActorRef);
-            _log.Warning("Worker {0} is gone; its trials run again elsewhere", worker);
-            PersistThen(_state.DecideWorkerLost(worker, "worker terminated"), () => { });
+            var events = _state.DecideWorkerLost(worker, "worker terminated");
+            if (events.Count > 0) _log.Warning("Worker {0} is gone; its trials run again elsewhere", worker);
+            PersistThen(events, () => { });
         });
         Command<CheckLeases>(_ =>
         {

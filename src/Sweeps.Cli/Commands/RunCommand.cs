@@ -1,0 +1,47 @@
+using Serilog;
+using Spectre.Console;
+using Sweeps.Cli.Output;
+using Sweeps.Cluster.Hosting;
+using Sweeps.Cluster.Messages;
+using Sweeps.Cluster.Workers;
+using Sweeps.Core.Spec;
+
+namespace Sweeps.Cli.Commands;
+
+/// <summary><c>sweeps run SPEC</c>: runs sweeps to the end in this process, resuming whatever an earlier run left.</summary>
+public sealed class RunCommand : SweepsCommand<RunSettings>
+{
+    protected override async Task<int> RunAsync(RunSettings settings, CancellationToken interruption)
+    {
+        var jobs = KnownJobs.Create();
+        var specs = SpecLoader.LoadFile(settings.Spec, jobs);
+        var store = settings.OpenStore();
+        StoredSpecCheck.ThrowIfChanged(specs, store, jobs);
+        var slots = settings.Workers ?? Environment.ProcessorCount;
+        Log.Information("Running {Count} sweep(s) from {Spec} on {Store} with {Slots} slots", specs.Count, settings.Spec, store.Location, slots);
+
+        var options = new SweepsNodeOptions(store.Location) { Worker = new WorkerOptions { Slots = slots } };
+        var view = new ProgressView();
+        EmbeddedRunResult result;
+        if (ProgressView.IsInteractive)
+        {
+            result = await Out.Live(view.Render()).AutoClear(false).StartAsync(async live =>
+                await EmbeddedRun.RunAsync(options, jobs, specs, p => { view.Update(p); live.UpdateTarget(view.Render()); }, TimeSpan.FromMilliseconds(250), interruption));
+        }
+        else
+        {
+            result = await EmbeddedRun.RunAsync(options, jobs, specs, view.Update, TimeSpan.FromMilliseconds(500), interruption);
+        }
+
+        foreach (var spec in specs) Summary.Write(Out, store, spec);
+        if (!result.Clean) Log.Warning("The run did not stop cleanly; the next run re-runs whatever was left running");
+        if (result.Interrupted)
+        {
+            var left = result.Sweeps.Sum(s => s.Total - s.Done);
+            Out.MarkupLine($"[yellow]Interrupted[/]: {left:N0} trial(s) left. Run the same command again to resume; finished trials are not run again.");
+            return Interrupted;
+        }
+        Out.MarkupLine($"Results are in [green]{Markup.Escape(store.Location.Display)}[/]: [grey]sweeps query NAME --db ...[/] or [grey]sqlite3[/] (tables sweeps, trials).");
+        return 0;
+    }
+}

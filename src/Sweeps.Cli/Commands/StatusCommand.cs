@@ -1,0 +1,67 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Sweeps.Store;
+
+namespace Sweeps.Cli.Commands;
+
+public sealed class StatusSettings : StoreSettings
+{
+    [CommandArgument(0, "[NAME]")]
+    [Description("One sweep to show in detail; all sweeps when left out.")]
+    public string? Name { get; init; }
+}
+
+/// <summary><c>sweeps status [NAME]</c>: the sweeps in a store with their counts, or one sweep in detail.</summary>
+public sealed class StatusCommand : SweepsCommand<StatusSettings>
+{
+    protected override Task<int> RunAsync(StatusSettings settings, CancellationToken interruption)
+    {
+        var store = settings.OpenStore();
+        if (settings.Name is null)
+        {
+            var sweeps = store.Sweeps();
+            if (sweeps.Count == 0)
+            {
+                Out.MarkupLine($"No sweeps in [green]{Markup.Escape(store.Location.Display)}[/] yet. Start one with: sweeps run config/sweeps/curse-of-dimensionality.yaml");
+                return Task.FromResult(0);
+            }
+            var table = new Table().Border(TableBorder.Simple);
+            foreach (var column in new[] { "sweep", "job", "state", "completed", "failed", "running", "pending", "total", "submitted (UTC)" })
+                table.AddColumn(column);
+            foreach (var sweep in sweeps)
+            {
+                var s = store.Summarize(sweep);
+                table.AddRow(Markup.Escape(sweep.Name), Markup.Escape(sweep.Job), sweep.State, $"{s.Completed:N0}",
+                    s.Failed > 0 ? $"[red]{s.Failed:N0}[/]" : "0", $"{s.Running:N0}", $"{s.Pending:N0}", $"{sweep.TotalTrials:N0}",
+                    sweep.SubmittedAt.ToString("yyyy-MM-dd HH:mm:ss"));
+            }
+            Out.Write(table);
+            return Task.FromResult(0);
+        }
+
+        var found = store.FindSweep(settings.Name)
+            ?? throw new UsageException($"no sweep named '{settings.Name}' in {store.Location.Display}; it has: {string.Join(", ", store.Sweeps().Select(s => s.Name).DefaultIfEmpty("(none)"))}");
+        var summary = store.Summarize(found);
+        var grid = new Grid().AddColumn().AddColumn();
+        void Row(string name, string value) => grid.AddRow($"[grey]{name}[/]", value);
+        Row("sweep", Markup.Escape(found.Name));
+        Row("job", Markup.Escape(found.Job));
+        Row("sampler", found.Sampler);
+        Row("state", found.State);
+        Row("submitted", found.SubmittedAt.ToString("yyyy-MM-dd HH:mm:ss") + " UTC");
+        Row("trials", $"{found.TotalTrials:N0}: {summary.Completed:N0} completed, {summary.Failed:N0} failed, {summary.Running:N0} running, {summary.Pending:N0} pending");
+        if (found.ObjectiveMetric is not null) Row("objective", $"{found.ObjectiveGoal} {Markup.Escape(found.ObjectiveMetric)}");
+        Row("fingerprint", found.Fingerprint[..16]);
+        Out.Write(grid);
+        Out.WriteLine();
+        Out.Write(new Panel(new Text(found.Spec.TrimEnd())).Header("spec").Border(BoxBorder.Rounded));
+        var errors = store.ReadTrials(found.Name).Where(t => t.Status == TrialStatus.Failed).Take(5).ToList();
+        if (errors.Count > 0)
+        {
+            Out.MarkupLine("[red]failed trials[/] (first 5; all with: sweeps query NAME --where \"status = failed\"):");
+            foreach (var e in errors) Out.MarkupLine($"  #{e.Index} attempt {e.Attempt}: {Markup.Escape(e.Error ?? "")}");
+        }
+        return Task.FromResult(0);
+    }
+}

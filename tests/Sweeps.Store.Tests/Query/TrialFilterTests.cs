@@ -1,0 +1,49 @@
+using Sweeps.Store;
+using Sweeps.Store.Query;
+using Sweeps.TestSupport;
+
+namespace Sweeps.Store.Tests.Query;
+
+public sealed class TrialFilterTests
+{
+    private static readonly string[] Known = [.. TrialFields.Columns, "dimension", "epsilon", "optimizer", "value"];
+
+    // Some.Trial(sweep, i): dimension = i + 2, epsilon 0.01, optimizer adam, value as given
+    [Theory]
+    [InlineData("dimension>=5", new long[] { 3, 4 })]
+    [InlineData("dimension >= 5 and value < 0.5", new long[] { 3 })]
+    [InlineData("dimension=2 or dimension==6", new long[] { 0, 4 })]
+    [InlineData("not (dimension < 4)", new long[] { 2, 3, 4 })]
+    [InlineData("optimizer = 'adam' and trial != 1", new long[] { 0, 2, 3, 4 })]
+    [InlineData("status = failed", new long[] { })]
+    [InlineData("value > -1e3 AND epsilon <= 1.0e-2", new long[] { 0, 1, 2, 3, 4 })]
+    [InlineData("error = 'boom'", new long[] { })]
+    public void Keeps_the_trials_that_match(string expression, long[] expected)
+    {
+        var rows = Enumerable.Range(0, 5).Select(i => Some.Trial("s", i, value: i == 3 ? 0.1 : 0.9)).ToList();
+        var filter = TrialFilter.Parse(expression, Known);
+        Assert.Equal(expected, rows.Where(filter.Matches).Select(r => r.Index));
+    }
+
+    [Theory]
+    [InlineData("dimension>=100 and fraction<0.5", 19, "unknown field 'fraction'; this sweep has: trial, point")]
+    [InlineData("dimension >= ", 13, "expected a number or a text after '>='")]
+    [InlineData("dimension 5", 10, "expected one of < <= > >= = != after 'dimension'")]
+    [InlineData("dimension > 5 value < 1", 14, "expected 'and', 'or' or the end, found 'value'")]
+    [InlineData("(dimension > 5", 14, "expected ')'")]
+    [InlineData("optimizer < 'adam'", 10, "'<' compares numbers; texts take = or !=")]
+    [InlineData("dimension ! 5", 10, "'!' must be followed by '='")]
+    [InlineData("optimizer = 'adam", 12, "this text has no closing '")]
+    [InlineData("dimension > 1.2.3", 12, "'1.2.3' is not a number")]
+    [InlineData("dimension > 5 & value < 1", 14, "unexpected '&'")]
+    [InlineData("", 0, "expected a comparison such as dimension>=100")]
+    public void A_bad_expression_points_at_the_bad_part(string expression, int position, string problem)
+    {
+        var error = Assert.Throws<QueryException>(() => TrialFilter.Parse(expression, Known));
+        var lines = error.Message.Split(Environment.NewLine);
+        Assert.StartsWith("--where: ", lines[0]);
+        Assert.Contains(problem, lines[0]);
+        Assert.Equal("  " + expression, lines[1]);
+        Assert.Equal(new string(' ', 2 + position) + "^", lines[2]);
+    }
+}
