@@ -15,7 +15,7 @@ public static class SweepsAkkaExtensions
 {
     /// <summary>Binds every Sweeps message and event to <see cref="SweepsSerializer"/>.</summary>
     public static AkkaConfigurationBuilder WithSweepsSerialization(this AkkaConfigurationBuilder builder) =>
-        builder.WithCustomSerializer("sweeps", SweepsSerializer.KnownTypes.Append(typeof(Messages.ISweepsMessage)), system => new SweepsSerializer(system));
+        builder.AddHocon(SerializationConfig.Hocon, HoconAddMode.Prepend);
 
     public static AkkaConfigurationBuilder WithSweepsPersistence(this AkkaConfigurationBuilder builder, StoreLocation store) =>
         builder.AddHocon(PersistenceConfig.For(store), HoconAddMode.Prepend);

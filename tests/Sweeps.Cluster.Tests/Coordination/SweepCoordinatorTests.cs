@@ -1,0 +1,156 @@
+using Akka.Actor;
+using Sweeps.Cluster.Coordination;
+using Sweeps.Cluster.Messages;
+using Sweeps.Cluster.Tests.Support;
+using Sweeps.Store;
+using Sweeps.TestSupport;
+using Xunit.Abstractions;
+
+namespace Sweeps.Cluster.Tests.Coordination;
+
+/// <summary>The coordinator with real actors, a real journal and a real results store.</summary>
+public sealed class SweepCoordinatorTests(ITestOutputHelper output) : ClusterTestKit(TestStores.Create(TestStores.Sqlite), output)
+{
+    private static TrialOutcome Success(TrialAssignment a, double value = 1) =>
+        new(a.Sweep, a.Index, a.Attempt, true, new Dictionary<string, double> { ["value"] = value }, null, null, DateTime.UtcNow, DateTime.UtcNow);
+
+    [Fact]
+    public async Task A_sweep_runs_to_the_end_with_every_trial_in_the_store_once()
+    {
+        var coordinator = StartCoordinator();
+        var projection = StartProjection();
+        StartWorker(coordinator);
+        var submitted = await Submit(coordinator, Specs.Noop(trials: 200));
+        Assert.Equal((true, false, 200L), (submitted.Sweeps[0].Accepted, submitted.Sweeps[0].Existing, submitted.Sweeps[0].TotalTrials));
+
+        var progress = await UntilOver(coordinator);
+        await UntilStored(coordinator, projection);
+
+        Assert.Equal((SweepState.Finished, 200L, 0L), (progress.State, progress.Completed, progress.Failed));
+        var rows = Store.ReadTrials("noop-sweep").ToList();
+        Assert.Equal(Enumerable.Range(0, 200).Select(i => (long)i), rows.Select(r => r.Index));
+        Assert.All(rows, r => Assert.Equal((TrialStatus.Completed, 1, "worker"), (r.Status, r.Attempt, r.Worker)));
+        Assert.Equal(SweepState.Finished, Store.FindSweep("noop-sweep")!.State);
+    }
+
+    [Fact]
+    public async Task A_job_that_throws_fails_its_trial_with_the_error_and_the_sweep_goes_on()
+    {
+        var coordinator = StartCoordinator();
+        var projection = StartProjection();
+        StartWorker(coordinator);
+        await Submit(coordinator, Specs.Noop(trials: 5, fail: true));
+
+        var progress = await UntilOver(coordinator);
+        await UntilStored(coordinator, projection);
+
+        Assert.Equal((SweepState.Finished, 0L, 5L), (progress.State, progress.Completed, progress.Failed));
+        Assert.All(Store.ReadTrials("noop-sweep"), r =>
+            Assert.Equal((TrialStatus.Failed, "InvalidOperationException: noop was asked to fail (fail: true)"), (r.Status, r.Error)));
+    }
+
+    [Fact]
+    public async Task A_late_duplicate_result_is_acknowledged_but_not_recorded_twice()
+    {
+        var coordinator = StartCoordinator();
+        var projection = StartProjection();
+        await Submit(coordinator, Specs.Noop(trials: 2));
+        var worker = CreateTestProbe();
+
+        coordinator.Tell(new RequestTrials("probe", 2), worker.Ref);
+        var trials = worker.ExpectMsg<TrialsAssigned>().Trials;
+        coordinator.Tell(new ReportOutcomes("probe", 1, [Success(trials[0], 0.25)]), worker.Ref);
+        worker.ExpectMsg<OutcomesRecorded>(r => r.Batch == 1);
+        coordinator.Tell(new ReportOutcomes("probe", 2, [Success(trials[0], 0.99)]), worker.Ref);
+        worker.ExpectMsg<OutcomesRecorded>(r => r.Batch == 2);
+        coordinator.Tell(new ReportOutcomes("probe", 3, [Success(trials[1])]), worker.Ref);
+        worker.ExpectMsg<OutcomesRecorded>(r => r.Batch == 3);
+
+        Assert.Equal(2, (await UntilOver(coordinator)).Completed);
+        await UntilStored(coordinator, projection);
+        Assert.Equal(0.25, Store.ReadTrials("noop-sweep").First().Metrics["value"]);
+    }
+
+    [Fact]
+    public async Task A_worker_that_goes_silent_loses_its_trials_to_another_and_its_late_result_is_ignored()
+    {
+        var coordinator = StartCoordinator(new CoordinatorOptions { LeaseDuration = TimeSpan.FromSeconds(1), LeaseCheckInterval = TimeSpan.FromMilliseconds(100) });
+        var projection = StartProjection();
+        await Submit(coordinator, Specs.Noop(trials: 20));
+        var silent = CreateTestProbe();
+        coordinator.Tell(new RequestTrials("silent", 3), silent.Ref);
+        var held = silent.ExpectMsg<TrialsAssigned>().Trials;
+
+        StartWorker(coordinator, "healthy");
+        var progress = await UntilOver(coordinator);
+        coordinator.Tell(new ReportOutcomes("silent", 1, held.Select(t => Success(t, 0.5)).ToList()), silent.Ref);
+        silent.FishForMessage(m => m is OutcomesRecorded);
+        await UntilStored(coordinator, projection);
+
+        Assert.Equal((20L, 0L), ((await Progress(coordinator)).Completed, progress.Failed));
+        var rows = Store.ReadTrials("noop-sweep").ToDictionary(r => r.Index);
+        Assert.Equal(20, rows.Count);
+        Assert.All(held, t => Assert.Equal((TrialStatus.Completed, 2, "healthy"), (rows[t.Index].Status, rows[t.Index].Attempt, rows[t.Index].Worker)));
+    }
+
+    [Fact]
+    public async Task A_worker_that_stops_hands_its_trials_to_the_others()
+    {
+        var coordinator = StartCoordinator();
+        var projection = StartProjection();
+        await Submit(coordinator, Specs.Noop(trials: 30, sleepMs: 50));
+        var first = StartWorker(coordinator, "first", slots: 2);
+        await AwaitConditionAsync(async () => (await Progress(coordinator)).Done >= 2, Patience);
+        await first.Ask<Sweeps.Cluster.Workers.WorkerStopped>(Sweeps.Cluster.Workers.StopWorking.Instance, Patience);
+
+        StartWorker(coordinator, "second", slots: 4);
+        var progress = await UntilOver(coordinator);
+        await UntilStored(coordinator, projection);
+
+        Assert.Equal(30, progress.Completed);
+        Assert.Equal(30, Store.ReadTrials("noop-sweep").Count(r => r.Status == TrialStatus.Completed));
+    }
+
+    [Fact]
+    public async Task A_restarted_coordinator_recovers_and_runs_what_was_in_flight_as_new_attempts()
+    {
+        var options = new CoordinatorOptions { SnapshotEvery = 3 };
+        var coordinator = StartCoordinator(options);
+        var projection = StartProjection();
+        await Submit(coordinator, Specs.Noop(trials: 12));
+        var probe = CreateTestProbe();
+        for (var i = 0; i < 4; i++)
+        {
+            coordinator.Tell(new RequestTrials("probe", 2), probe.Ref);
+            var trials = probe.ExpectMsg<TrialsAssigned>().Trials;
+            if (i < 3) coordinator.Tell(new ReportOutcomes("probe", i, [Success(trials[0])]), probe.Ref);
+            if (i < 3) probe.ExpectMsg<OutcomesRecorded>();
+        }
+        Watch(coordinator);
+        Sys.Stop(coordinator);
+        ExpectTerminated(coordinator);
+
+        var recovered = StartCoordinator(options, "coordinator-again");
+        var after = await Progress(recovered);
+        Assert.Equal((3L, 0L, 8L), (after.Completed, after.Running, after.Dispatched));
+        StartWorker(recovered);
+        Assert.Equal(12, (await UntilOver(recovered)).Completed);
+        await UntilStored(recovered, projection);
+
+        var rows = Store.ReadTrials("noop-sweep").ToList();
+        Assert.Equal(12, rows.Count(r => r.Status == TrialStatus.Completed));
+        Assert.Equal(5, rows.Count(r => r.Attempt == 2));
+    }
+
+    [Fact]
+    public async Task The_same_spec_submitted_again_is_accepted_as_existing_and_a_changed_one_is_refused()
+    {
+        var coordinator = StartCoordinator();
+        await Submit(coordinator, Specs.Noop(trials: 3));
+        var again = await Submit(coordinator, Specs.Noop(trials: 3), Specs.Noop(name: "other", trials: 2));
+        Assert.Equal([(true, true), (true, false)], again.Sweeps.Select(s => (s.Accepted, s.Existing)));
+        var changed = await Submit(coordinator, Specs.Noop(trials: 4));
+        Assert.False(changed.Sweeps.Single().Accepted);
+        Assert.Contains("trials: stored 3, now 4", changed.Sweeps.Single().Problems);
+    }
+}

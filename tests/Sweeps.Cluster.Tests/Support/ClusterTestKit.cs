@@ -1,0 +1,68 @@
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.TestKit.Xunit2;
+using Sweeps.Cluster.Coordination;
+using Sweeps.Cluster.Hosting;
+using Sweeps.Cluster.Messages;
+using Sweeps.Cluster.Projection;
+using Sweeps.Cluster.Serialization;
+using Sweeps.Cluster.Workers;
+using Sweeps.Store;
+using Sweeps.TestSupport;
+using Xunit.Abstractions;
+
+namespace Sweeps.Cluster.Tests.Support;
+
+/// <summary>An ActorSystem journaling to a real store (a new SQLite file, or a new PostgreSQL database), with the actors under test.</summary>
+public abstract class ClusterTestKit : TestKit
+{
+    protected ClusterTestKit(StoreLocation location, ITestOutputHelper output)
+        : base(Config(location), output: output)
+    {
+        Location = location;
+        Store = ResultStore.Open(location);
+    }
+
+    protected StoreLocation Location { get; }
+
+    protected ResultStore Store { get; }
+
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    public static Config Config(StoreLocation location) =>
+        ConfigurationFactory.ParseString("""
+            akka.loglevel = INFO
+            akka.persistence.journal.sql.replay-batch-size = 1000
+            """)
+            .WithFallback(SerializationConfig.Hocon)
+            .WithFallback(PersistenceConfig.For(location));
+
+    protected IActorRef StartCoordinator(CoordinatorOptions? options = null, string name = "coordinator") =>
+        Sys.ActorOf(SweepCoordinator.Props(Specs.Jobs, options ?? new CoordinatorOptions()), name);
+
+    protected IActorRef StartProjection() => Sys.ActorOf(ResultsProjection.Props(Store, Specs.Jobs), "projection");
+
+    protected IActorRef StartWorker(IActorRef coordinator, string name = "worker", int slots = 2) =>
+        Sys.ActorOf(TrialWorker.Props(coordinator, new WorkerOptions { Name = name, Slots = slots, HeartbeatInterval = TimeSpan.FromMilliseconds(200) }, Specs.Jobs), name);
+
+    protected async Task<SubmitResult> Submit(IActorRef coordinator, params string[] specs) =>
+        await coordinator.Ask<SubmitResult>(new SubmitSweeps(specs), Patience);
+
+    protected async Task<SweepProgress> Progress(IActorRef coordinator, string sweep = "noop-sweep") =>
+        (await coordinator.Ask<ProgressReport>(GetProgress.Instance, Patience)).Sweeps.Single(s => s.Name == sweep);
+
+    protected async Task<SweepProgress> UntilOver(IActorRef coordinator, string sweep = "noop-sweep")
+    {
+        SweepProgress progress = null!;
+        await AwaitConditionAsync(async () => (progress = await Progress(coordinator, sweep)).IsOver, Patience, TimeSpan.FromMilliseconds(50));
+        return progress;
+    }
+
+    /// <summary>Waits until the results store has caught up with everything the coordinator journaled.</summary>
+    protected async Task UntilStored(IActorRef coordinator, IActorRef projection)
+    {
+        var position = (await coordinator.Ask<ProgressReport>(GetProgress.Instance, Patience)).JournalPosition;
+        await AwaitConditionAsync(async () => (await projection.Ask<ProjectionPosition>(GetPosition.Instance, Patience)).SequenceNr >= position,
+            Patience, TimeSpan.FromMilliseconds(50));
+    }
+}
