@@ -56,7 +56,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
             if (!_workers.Remove(t.ActorRef, out var worker)) return;
             _idle.Remove(t.ActorRef);
             var events = _state.DecideWorkerLost(worker, "worker terminated");
-            if (events.Count > 0) _log.Warning("Worker {0} is gone; its trials run again elsewhere", worker);
+            if (events.Count > 0) _log.Warning("Worker {0} ({1}) is gone; its trials run again elsewhere", worker, t.ActorRef.Path);
             PersistThen(events, () => { });
         });
         Command<CheckLeases>(_ =>

@@ -40,6 +40,7 @@ public sealed class SweepsNode : IAsyncDisposable
     {
         var store = ResultStore.Open(options.Store);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<IHostLifetime, ManualLifetime>();
         builder.Services.AddAkka("sweeps", akka => akka
             .ConfigureLoggers(loggers =>
             {
@@ -47,7 +48,7 @@ public sealed class SweepsNode : IAsyncDisposable
                 loggers.ClearLoggers();
                 loggers.AddLogger<SerilogLogger>();
             })
-            .AddHocon("akka.log-dead-letters = off\nakka.log-dead-letters-during-shutdown = off\nakka.stdout-loglevel = WARNING", HoconAddMode.Prepend)
+            .AddHocon("akka.log-dead-letters = off\nakka.log-dead-letters-during-shutdown = off\nakka.stdout-loglevel = WARNING\n# the command stops the node itself, after handing back running trials\nakka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend)
             .WithSweepsNode(options, jobs, store));
         var host = builder.Build();
         await host.StartAsync(cancellation);

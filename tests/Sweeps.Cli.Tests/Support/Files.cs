@@ -1,0 +1,33 @@
+using Microsoft.Data.Sqlite;
+
+namespace Sweeps.Cli.Tests.Support;
+
+internal static class Files
+{
+    public static string Write(string folder, string name, string text)
+    {
+        var path = Path.Combine(folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>Runs a query against a SQLite store the way a person with sqlite3 would.</summary>
+    public static List<object?[]> Query(string database, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    public static long Count(string database, string sql) => Convert.ToInt64(Query(database, sql).Single()[0]);
+}

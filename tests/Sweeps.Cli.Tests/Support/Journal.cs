@@ -1,0 +1,65 @@
+using System.Text.Json;
+
+namespace Sweeps.Cli.Tests.Support;
+
+/// <summary>Reads the coordinator's journal straight from the SQLite file: the source of truth for "recorded once".</summary>
+internal static class Journal
+{
+    /// <summary>How many times each trial's final outcome was journaled.</summary>
+    public static Dictionary<long, int> FinishedCounts(string database, string sweep)
+    {
+        var counts = new Dictionary<long, int>();
+        foreach (var row in Files.Query(database, "SELECT message FROM journal WHERE manifest = 'e.fin' AND deleted = 0 ORDER BY ordering"))
+        {
+            using var doc = JsonDocument.Parse((byte[])row[0]!);
+            if (doc.RootElement.GetProperty("Sweep").GetString() != sweep) continue;
+            foreach (var outcome in doc.RootElement.GetProperty("Outcomes").EnumerateArray())
+            {
+                var index = outcome.GetProperty("Index").GetInt64();
+                counts[index] = counts.GetValueOrDefault(index) + 1;
+            }
+        }
+        return counts;
+    }
+
+    /// <summary>Trials handed out but not finished, as the journal says: what a crash leaves in flight (index to attempt).</summary>
+    public static Dictionary<long, int> InFlight(string database, string sweep)
+    {
+        var running = new Dictionary<long, int>();
+        foreach (var row in Files.Query(database, "SELECT manifest, message FROM journal WHERE manifest IN ('e.dis', 'e.fin', 'e.req') AND deleted = 0 ORDER BY ordering"))
+        {
+            using var doc = JsonDocument.Parse((byte[])row[1]!);
+            var e = doc.RootElement;
+            if (e.GetProperty("Sweep").GetString() != sweep) continue;
+            switch ((string)row[0]!)
+            {
+                case "e.dis":
+                    var first = e.GetProperty("FirstNew").GetInt64();
+                    for (var i = first; i < first + e.GetProperty("NewCount").GetInt32(); i++) running[i] = 1;
+                    foreach (var retry in e.GetProperty("Retries").EnumerateArray()) running[retry.GetProperty("Index").GetInt64()] = retry.GetProperty("Attempt").GetInt32();
+                    break;
+                case "e.fin":
+                    foreach (var outcome in e.GetProperty("Outcomes").EnumerateArray()) running.Remove(outcome.GetProperty("Index").GetInt64());
+                    break;
+                default:
+                    foreach (var trial in e.GetProperty("Trials").EnumerateArray()) running.Remove(trial.GetProperty("Index").GetInt64());
+                    break;
+            }
+        }
+        return running;
+    }
+
+    /// <summary>The attempt each trial's final outcome was recorded under.</summary>
+    public static Dictionary<long, int> FinishedAttempts(string database, string sweep)
+    {
+        var attempts = new Dictionary<long, int>();
+        foreach (var row in Files.Query(database, "SELECT message FROM journal WHERE manifest = 'e.fin' AND deleted = 0 ORDER BY ordering"))
+        {
+            using var doc = JsonDocument.Parse((byte[])row[0]!);
+            if (doc.RootElement.GetProperty("Sweep").GetString() != sweep) continue;
+            foreach (var outcome in doc.RootElement.GetProperty("Outcomes").EnumerateArray())
+                attempts[outcome.GetProperty("Index").GetInt64()] = outcome.GetProperty("Attempt").GetInt32();
+        }
+        return attempts;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Sweeps.Cli.Tests.Support;
+
+/// <summary>The real <c>sweeps</c> executable, started as a separate process in a folder of the test's own.</summary>
+public sealed class SweepsProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _out = new();
+    private readonly StringBuilder _err = new();
+
+    private SweepsProcess(string folder, string[] args)
+    {
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "sweeps"))
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment.Remove("SWEEPS_DB");
+        start.Environment["COLUMNS"] = "200";
+        _process = new Process { StartInfo = start };
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_out) _out.AppendLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_err) _err.AppendLine(e.Data); };
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int Id => _process.Id;
+
+    public string Output { get { lock (_out) return _out.ToString(); } }
+
+    public string Errors { get { lock (_err) return _err.ToString(); } }
+
+    public static SweepsProcess Start(string folder, params string[] args) => new(folder, args);
+
+    /// <summary>Runs to the end and returns the exit code; fails the test if it takes longer than the timeout.</summary>
+    public static (int ExitCode, string Output, string Errors) Run(string folder, params string[] args)
+    {
+        using var process = Start(folder, args);
+        var code = process.WaitForExit(TimeSpan.FromMinutes(3));
+        return (code, process.Output, process.Errors);
+    }
+
+    public int WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"sweeps did not finish within {timeout}; output:\n{Output}\nerrors:\n{Errors}");
+        }
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL: no clean-up, no flush, exactly what a crash or an OOM killer does.</summary>
+    public void KillHard()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    /// <summary>SIGINT, as Ctrl-C sends it.</summary>
+    public void Interrupt() => Process.Start("kill", ["-INT", _process.Id.ToString()])!.WaitForExit();
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+}
