@@ -25,6 +25,8 @@ public static class Program
             context.Cancel = true;
             Interrupt.Cancel();
         });
+        // Redirected output has no width of its own: keep tables on one line each rather than wrapped at 80 columns.
+        if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 320;
         return await CreateApp().RunAsync(args);
     }
 

@@ -1,0 +1,90 @@
+using Sweeps.Cli.Tests.Support;
+using Sweeps.TestSupport;
+
+namespace Sweeps.Cli.Tests;
+
+/// <summary>Every bad input gets an error naming what was wrong and what would be right, a non-zero exit, and no harm to the store.</summary>
+public sealed class BadInputTests
+{
+    private readonly string _folder = TestStores.NewFolder();
+
+    private string Database => Path.Combine(_folder, "sweeps.db");
+
+    [Theory]
+    [InlineData("name: a\njob: nope\n", "bad.yaml:2: job: unknown job kind 'nope'", "noop")]
+    [InlineData("name: a\njob: noop\nsampler: grid\nparameters:\n  sleep_ms: {min: 5, max: 1}\n", "bad.yaml:5: parameters.sleep_ms", "min")]
+    [InlineData("name: a\njob: noop\nparameters:\n  sleep_ms: {min: 0, max: 10}\n", "bad.yaml:4: parameters.sleep_ms", "steps")]
+    [InlineData("name: a\njob: noop\nparameters:\n  dimension: [1, 2]\n", "bad.yaml:4: parameters.dimension: job 'noop' takes no parameter 'dimension'", "sleep_ms")]
+    [InlineData("name: a\njob: noop\nsampler: random\n", "bad.yaml:1: trials", "add trials: N")]
+    [InlineData("name: a\njob: noop\nobjective: {metric: nope, goal: maximize}\n", "bad.yaml:3", "value")]
+    [InlineData("name: a\njob: noop\n  indented: badly\n", "bad.yaml:3", "yaml")]
+    public void A_bad_spec_names_file_line_and_field_and_nothing_runs(string yaml, string where, string hint)
+    {
+        var spec = Files.Write(_folder, "bad.yaml", yaml);
+        var (code, output, errors) = SweepsProcess.Run(_folder, "run", spec);
+        Assert.Equal(2, code);
+        Assert.Contains("error: the spec cannot run", errors);
+        Assert.Contains(where, errors);
+        Assert.Contains(hint, errors);
+        Assert.DoesNotContain("submitted", output + errors);
+        Assert.False(File.Exists(Database), "a bad spec must not even create the store");
+    }
+
+    [Fact]
+    public void A_missing_spec_file_says_which_file()
+    {
+        var (code, _, errors) = SweepsProcess.Run(_folder, "run", "no-such.yaml");
+        Assert.Equal(2, code);
+        Assert.Contains("no-such.yaml", errors);
+    }
+
+    [Fact]
+    public void A_changed_spec_under_a_stored_name_is_refused_with_the_difference_and_the_store_is_untouched()
+    {
+        var spec = Files.Write(_folder, "a.yaml", SpecFiles.Noop(name: "kept", trials: 10, sleepMs: 0));
+        Assert.Equal(0, SweepsProcess.Run(_folder, "run", spec).ExitCode);
+        var before = Files.Query(Database, "SELECT * FROM trials ORDER BY trial_index").Select(r => string.Join("|", r)).ToList();
+
+        var changed = Files.Write(_folder, "a.yaml", SpecFiles.Noop(name: "kept", trials: 12, sleepMs: 0));
+        var (code, _, errors) = SweepsProcess.Run(_folder, "run", changed);
+        Assert.Equal(2, code);
+        Assert.Contains("a.yaml:1: name: a sweep named 'kept' is already in", errors);
+        Assert.Contains("trials: stored 10, now 12", errors);
+        Assert.Contains("give this sweep a new name", errors);
+        Assert.Equal(before, Files.Query(Database, "SELECT * FROM trials ORDER BY trial_index").Select(r => string.Join("|", r)));
+    }
+
+    [Theory]
+    [InlineData("--workers", "0", "--workers: 0 is not a number of slots; give 1 to 1024")]
+    [InlineData("--log-format", "xml", "--log-format: 'xml' is not a log format; use text or json")]
+    public void A_bad_option_says_what_would_be_right(string option, string value, string message)
+    {
+        var spec = Files.Write(_folder, "ok.yaml", SpecFiles.Noop(trials: 1, sleepMs: 0));
+        var (code, output, errors) = SweepsProcess.Run(_folder, "run", spec, option, value);
+        Assert.NotEqual(0, code);
+        Assert.Contains(message, output + errors);
+    }
+
+    [Fact]
+    public void A_store_in_a_missing_folder_is_named()
+    {
+        var spec = Files.Write(_folder, "ok.yaml", SpecFiles.Noop(trials: 1, sleepMs: 0));
+        var (code, _, errors) = SweepsProcess.Run(_folder, "run", spec, "--db", Path.Combine(_folder, "missing", "x.db"));
+        Assert.Equal(3, code);
+        Assert.Contains("the folder " + Path.Combine(_folder, "missing") + " does not exist", errors);
+    }
+
+    [Fact]
+    public void Asking_for_an_unknown_sweep_lists_the_known_ones()
+    {
+        var spec = Files.Write(_folder, "ok.yaml", SpecFiles.Noop(name: "known", trials: 1, sleepMs: 0));
+        Assert.Equal(0, SweepsProcess.Run(_folder, "run", spec).ExitCode);
+        foreach (var command in new[] { "query", "status" })
+        {
+            var (code, _, errors) = SweepsProcess.Run(_folder, command, "unknown");
+            Assert.Equal(2, code);
+            Assert.Contains("no sweep named 'unknown'", errors);
+            Assert.Contains("it has: known", errors);
+        }
+    }
+}
