@@ -1,1 +1,4 @@
-Console.WriteLine("bench");
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project tests/Sweeps.Benchmarks -- --filter '*'   (or a class: --filter '*Overhead*')
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -49,6 +49,7 @@ public sealed class SweepsSerializer(ExtendedActorSystem system) : SerializerWit
     internal static readonly JsonSerializerOptions Options = new()
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new TrialParametersConverter() },
     };
 

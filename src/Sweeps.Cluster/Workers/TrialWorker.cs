@@ -20,6 +20,7 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
     private readonly List<TrialOutcome> _outbox = [];
     private readonly List<ReturnedTrial> _returns = [];
     private readonly Dictionary<long, (ISweepsMessage Message, DateTime SentAt)> _unacknowledged = new();
+    private int _unacknowledgedTrials;
     private TrialRunnerPool _pool = null!;
     private long _nextBatch;
     private DateTime? _requestSentAt;
@@ -54,7 +55,8 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
         Receive<FlushNow>(_ => Flush());
         Receive<OutcomesRecorded>(recorded =>
         {
-            _unacknowledged.Remove(recorded.Batch);
+            if (_unacknowledged.Remove(recorded.Batch, out var batch)) _unacknowledgedTrials -= Keys(batch.Message).Count();
+            AskForMore();
             StopIfDone();
         });
         Receive<Tick>(_ => OnTick());
@@ -118,17 +120,29 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
     private void Send(ISweepsMessage batch)
     {
         var number = batch switch { ReportOutcomes r => r.Batch, ReturnTrials r => r.Batch, _ => 0 };
+        if (!_unacknowledged.ContainsKey(number)) _unacknowledgedTrials += Keys(batch).Count();
         _unacknowledged[number] = (batch, DateTime.UtcNow);
         _coordinator.Tell(batch);
     }
 
-    /// <summary>Asks for trials when the slots plus the prefetch are not full, one request at a time.</summary>
+    private static IEnumerable<TrialKey> Keys(ISweepsMessage batch) => batch switch
+    {
+        ReportOutcomes r => r.Outcomes.Select(o => o.Key),
+        ReturnTrials r => r.Trials.Select(t => new TrialKey(t.Sweep, t.Index)),
+        _ => [],
+    };
+
+    /// <summary>
+    /// Asks for trials when the slots plus the prefetch are not full, one request at a time. Results the coordinator
+    /// has not acknowledged yet still count as held: a coordinator that falls behind gets fewer new trials, not more.
+    /// </summary>
     private void AskForMore()
     {
         if (_stopRequester is not null || _requestSentAt is not null) return;
         var capacity = _options.Slots + Prefetch();
-        var free = capacity - _holding.Count;
-        if (free <= 0 || (_holding.Count > _options.Slots && free < capacity / 2)) return;
+        var held = _holding.Count + _outbox.Count + _unacknowledgedTrials;
+        var free = capacity - held;
+        if (free <= 0 || (held > _options.Slots && free < capacity / 2)) return;
         _requestSentAt = DateTime.UtcNow;
         _coordinator.Tell(new RequestTrials(_options.Name, free));
     }
@@ -152,7 +166,8 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
         if (now - _lastHeartbeat >= _options.HeartbeatInterval)
         {
             _lastHeartbeat = now;
-            _coordinator.Tell(new WorkerHeartbeat(_options.Name, _holding.Keys.ToList()));
+            // Trials whose results await an acknowledgement are still this worker's: their leases must not run out.
+            _coordinator.Tell(new WorkerHeartbeat(_options.Name, _holding.Keys.Concat(_outbox.Select(o => o.Key)).Concat(_unacknowledged.Values.SelectMany(u => Keys(u.Message))).ToList()));
         }
         AskForMore();
     }
