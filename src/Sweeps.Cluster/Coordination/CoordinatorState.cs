@@ -111,12 +111,17 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
     public IReadOnlyList<object> DecideExpiredLeases(DateTime now) =>
         DecideLosses((_, lease) => lease.Until <= now, "lease expired (no heartbeat from its worker)");
 
-    public void RenewLeases(string worker, IEnumerable<TrialKey> holding, DateTime now)
+    public void RenewLeases(string worker, IEnumerable<TrialKey> holding, DateTime now, IEnumerable<TrialReport>? reports = null)
     {
         foreach (var key in holding)
         {
             if (_sweeps.TryGetValue(key.Sweep, out var sweep) && sweep.Running.TryGetValue(key.Index, out var lease) && lease.Worker == worker)
                 lease.Until = now + Options.LeaseDuration;
+        }
+        foreach (var report in reports ?? [])
+        {
+            if (_sweeps.TryGetValue(report.Sweep, out var sweep) && sweep.Running.TryGetValue(report.Index, out var lease) && lease.Worker == worker)
+                lease.Report = report;
         }
     }
 
@@ -208,7 +213,12 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
     }
 
     public IReadOnlyList<SweepProgress> Progress() => _order
-        .Select(s => new SweepProgress(s.Name, s.State, s.Total, s.Completed, s.Failed, s.Running.Count, s.Cursor))
+        .Select(s => new SweepProgress(s.Name, s.State, s.Total, s.Completed, s.Failed, s.Running.Count, s.Cursor)
+        {
+            // the few running trials furthest along, with their intermediate metrics, for progress displays
+            Reports = s.Running.Values.Where(l => l.Report is not null).Select(l => l.Report!)
+                .OrderByDescending(r => r.Fraction).ThenBy(r => r.Index).Take(8).ToList(),
+        })
         .ToList();
 
     /// <summary>The messages to send a worker for trials just dispatched to it.</summary>

@@ -7,4 +7,7 @@ internal sealed class Lease(int attempt, int losses, string worker, DateTime unt
     public int Losses { get; } = losses;
     public string Worker { get; } = worker;
     public DateTime Until { get; set; } = until;
+
+    /// <summary>What the trial last reported through its worker's heartbeat; kept in memory only.</summary>
+    public Messages.TrialReport? Report { get; set; }
 }

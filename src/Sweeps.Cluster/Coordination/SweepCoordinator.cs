@@ -49,7 +49,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         Command<WorkerHeartbeat>(h =>
         {
             Know(Sender, h.Worker);
-            _state.RenewLeases(h.Worker, h.Holding, DateTime.UtcNow);
+            _state.RenewLeases(h.Worker, h.Holding, DateTime.UtcNow, h.Running);
         });
         Command<Terminated>(t =>
         {

@@ -21,6 +21,9 @@ public sealed record ProgressReport(IReadOnlyList<SweepProgress> Sweeps, long Jo
 
 public sealed record SweepProgress(string Name, string State, long Total, long Completed, long Failed, long Running, long Dispatched)
 {
+    /// <summary>Running trials that reported progress, furthest along first (at most a few).</summary>
+    public IReadOnlyList<TrialReport> Reports { get; init; } = [];
+
     public long Done => Completed + Failed;
     public long Pending => Total - Done - Running;
     public bool IsOver => State is Store.SweepState.Finished or Store.SweepState.Cancelled;

@@ -54,5 +54,8 @@ public sealed record ReturnTrials(string Worker, long Batch, IReadOnlyList<Retur
 
 public sealed record ReturnedTrial(string Sweep, long Index, int Attempt);
 
-/// <summary>A worker is alive and still holds these trials: their leases are renewed.</summary>
-public sealed record WorkerHeartbeat(string Worker, IReadOnlyList<TrialKey> Holding) : ISweepsMessage;
+/// <summary>A worker is alive and still holds these trials: their leases are renewed. It also says how far its running trials are.</summary>
+public sealed record WorkerHeartbeat(string Worker, IReadOnlyList<TrialKey> Holding, IReadOnlyList<TrialReport>? Running = null) : ISweepsMessage;
+
+/// <summary>How far a running trial is, and its latest intermediate metrics (a validation loss after an epoch).</summary>
+public sealed record TrialReport(string Sweep, long Index, double Fraction, long Step, IReadOnlyDictionary<string, double>? Metrics);

@@ -17,6 +17,7 @@ internal sealed class TrialRunnerPool : IDisposable
     private readonly JobRegistry _jobs;
     private readonly IActorRef _worker;
     private readonly Thread[] _threads;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Messages.TrialKey, TrialProgress> _running = new();
 
     public TrialRunnerPool(int slots, JobRegistry jobs, IActorRef worker)
     {
@@ -27,6 +28,11 @@ internal sealed class TrialRunnerPool : IDisposable
     }
 
     public void Enqueue(TrialAssignment assignment) => _queue.Add(assignment);
+
+    /// <summary>What the running trials last reported, for the worker's heartbeat.</summary>
+    public IEnumerable<TrialReport> Reports() =>
+        _running.Select(r => (r.Key, r.Value.Latest))
+            .Select(r => new TrialReport(r.Key.Sweep, r.Key.Index, r.Latest.Fraction, r.Latest.Step, r.Latest.Metrics));
 
     /// <summary>Cancels running trials and hands back the queued ones, each as a cancelled <see cref="TrialRan"/>.</summary>
     public void CancelAll() => _stopping.Cancel();
@@ -54,10 +60,12 @@ internal sealed class TrialRunnerPool : IDisposable
     {
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
+        var progress = new TrialProgress();
+        _running[assignment.Key] = progress;
         try
         {
             var job = _jobs.Get(assignment.Job).Create();
-            var result = job.Run(new JobContext(assignment.Parameters, assignment.Seed, _stopping.Token));
+            var result = job.Run(new JobContext(assignment.Parameters, assignment.Seed, _stopping.Token, progress));
             return new TrialRan(assignment, new TrialOutcome(assignment.Sweep, assignment.Index, assignment.Attempt, true,
                 result.Metrics, result.Series, null, started, started + clock.Elapsed), clock.Elapsed);
         }
@@ -70,6 +78,10 @@ internal sealed class TrialRunnerPool : IDisposable
             var error = e is Core.Parameters.JobParameterException ? e.Message : $"{e.GetType().Name}: {e.Message}";
             return new TrialRan(assignment, new TrialOutcome(assignment.Sweep, assignment.Index, assignment.Attempt, false,
                 new Dictionary<string, double>(), null, error, started, started + clock.Elapsed), clock.Elapsed);
+        }
+        finally
+        {
+            _running.TryRemove(assignment.Key, out _);
         }
     }
 }

@@ -167,7 +167,9 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
         {
             _lastHeartbeat = now;
             // Trials whose results await an acknowledgement are still this worker's: their leases must not run out.
-            _coordinator.Tell(new WorkerHeartbeat(_options.Name, _holding.Keys.Concat(_outbox.Select(o => o.Key)).Concat(_unacknowledged.Values.SelectMany(u => Keys(u.Message))).ToList()));
+            _coordinator.Tell(new WorkerHeartbeat(_options.Name,
+                _holding.Keys.Concat(_outbox.Select(o => o.Key)).Concat(_unacknowledged.Values.SelectMany(u => Keys(u.Message))).ToList(),
+                _pool.Reports().ToList()));
         }
         AskForMore();
     }
