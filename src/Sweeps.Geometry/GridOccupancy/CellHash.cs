@@ -24,6 +24,7 @@ public readonly struct CellHash
     public ulong Second { get; }
 
     /// <summary>Bin of each random word (the high part of word * bins: exact, no floating point), hashed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (ulong, ulong) Of(ReadOnlySpan<ulong> words, ulong bins)
     {
         ulong h1 = 0, h2 = 0, b1 = First, b2 = Second;

@@ -6,11 +6,13 @@ namespace Sweeps.Geometry.Kernels;
 
 /// <summary>
 /// The one-pass sums the jobs need over a vector of coordinates: Vector512 with two accumulators
-/// (so the adds do not wait on each other), a scalar fallback, and a scalar tail.
+/// (so the adds do not wait on each other), a scalar fallback, and a scalar tail. Compiled optimised at once:
+/// a short trial would otherwise spend its first 100 ms in unoptimised tier-0 code.
 /// </summary>
 public static class Reductions
 {
     /// <summary>x.y, x.x and y.y in one pass over both vectors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double Dot, double XX, double YY) DotAndNorms(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         if (x.Length != y.Length) throw new ArgumentException("vectors differ in length", nameof(y));
@@ -50,6 +52,7 @@ public static class Reductions
     }
 
     /// <summary>The squared length of x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double SumOfSquares(ReadOnlySpan<double> x)
     {
         ref var px = ref MemoryMarshal.GetReference(x);
@@ -80,6 +83,7 @@ public static class Reductions
     }
 
     /// <summary>The squared Euclidean distance between x and y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double SquaredDistance(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         if (x.Length != y.Length) throw new ArgumentException("vectors differ in length", nameof(y));

@@ -17,15 +17,22 @@ public static class KnnSampler
         var random = new Xoshiro256Lanes(seed);
         var trainCoordinates = new double[settings.Train * d];
         var trainLabels = new bool[settings.Train];
-        LabelledPoints.Draw(random, settings, trainCoordinates, trainLabels, new ulong[settings.Train]);
-        cancellation.ThrowIfCancellationRequested();
+        // Drawing the training set counts as one test point's worth of work per training point.
+        var meter = new ProgressMeter((double)(settings.Test + 1) * settings.Train, cancellation, progress);
+        var perTrainChunk = ChunkSize.For(d, settings.Train);
+        var words = new ulong[Math.Max(perTrainChunk, ChunkSize.For(d, settings.Test))];
+        for (var drawn = 0; drawn < settings.Train;)
+        {
+            var n = Math.Min(perTrainChunk, settings.Train - drawn);
+            LabelledPoints.Draw(random, settings, trainCoordinates.AsSpan(drawn * d, n * d), trainLabels.AsSpan(drawn, n), words);
+            drawn += n;
+            meter.Advance(drawn);
+        }
 
         var perChunk = ChunkSize.For(d, settings.Test);
         var testCoordinates = new double[perChunk * d];
         var testLabels = new bool[perChunk];
-        var words = new ulong[perChunk];
         var neighbours = new NearestNeighbours(settings.K);
-        var meter = new ProgressMeter((double)settings.Test * settings.Train, cancellation, progress);
         long correct = 0;
 
         for (long done = 0; done < settings.Test;)
@@ -39,10 +46,9 @@ public static class KnnSampler
                 for (var t = 0; t < settings.Train; t++)
                     neighbours.Offer(Reductions.SquaredDistance(trainCoordinates.AsSpan(t * d, d), point), trainLabels[t]);
                 if (neighbours.Vote() == testLabels[p]) correct++;
-                if ((p & 15) == 15) meter.Advance((double)(done + p) * settings.Train);
+                meter.Advance((double)(done + p + 2) * settings.Train);
             }
             done += n;
-            meter.Advance((double)done * settings.Train);
         }
         meter.Finish();
         return new KnnEstimate(settings, new Proportion(correct, settings.Test));

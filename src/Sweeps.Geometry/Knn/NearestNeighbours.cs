@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Sweeps.Geometry.Knn;
 
 /// <summary>The k smallest squared distances seen so far, with their labels, kept sorted by insertion.</summary>
@@ -9,6 +11,7 @@ internal sealed class NearestNeighbours(int k)
 
     public void Clear() => _count = 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Offer(double squaredDistance, bool label)
     {
         if (_count == _distances.Length && squaredDistance >= _distances[_count - 1]) return;

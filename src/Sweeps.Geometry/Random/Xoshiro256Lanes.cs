@@ -51,7 +51,8 @@ public sealed class Xoshiro256Lanes
 
     public void FillGaussian(Span<double> destination) => Fill<BoxMuller>(destination);
 
-    private void FillVector<TMap>(Span<double> destination) where TMap : struct, ILaneMap
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void FillVector<TMap>(Span<double> destination) where TMap : struct, ILaneMap
     {
         ref var s = ref _state[0];
         var a0 = Vector512.LoadUnsafe(ref s, 0); var b0 = Vector512.LoadUnsafe(ref s, 8); var c0 = Vector512.LoadUnsafe(ref s, 16); var d0 = Vector512.LoadUnsafe(ref s, 24);
@@ -96,7 +97,7 @@ public sealed class Xoshiro256Lanes
         return result;
     }
 
-    private void FillScalar<TMap>(Span<double> destination) where TMap : struct, ILaneMap
+    internal void FillScalar<TMap>(Span<double> destination) where TMap : struct, ILaneMap
     {
         Span<ulong> words = stackalloc ulong[Lanes];
         Span<double> block = stackalloc double[Lanes];
