@@ -1,0 +1,66 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Sweeps.Geometry.Angles;
+
+/// <summary>
+/// Accumulates angles (in radians) into what the job reports: sums around 90 degrees, the count within 5 degrees
+/// of 90, and a histogram over [0, 180]. Vector512 for the sums where available; the histogram is scalar.
+/// </summary>
+/// <remarks>Per chunk the sums are exact-order deterministic on one kind of machine; the vector and scalar paths may differ in the last bits.</remarks>
+internal sealed class AngleTally(int bins)
+{
+    private const double DegreesPerRadian = 180 / Math.PI;
+
+    private readonly int[] _binIndices = new int[Vector512<double>.Count];
+
+    public long[] Histogram { get; } = new long[bins];
+    public long Count { get; private set; }
+    public double Sum { get; private set; }
+    public double SumOfSquares { get; private set; }
+    public long Near90 { get; private set; }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Add(ReadOnlySpan<double> radians)
+    {
+        var binsPerDegree = Histogram.Length / 180.0;
+        var lastBin = Histogram.Length - 1;
+        double sum = 0, squares = 0, near = 0;
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ref var r = ref MemoryMarshal.GetReference(radians);
+            Vector512<double> vSum = default, vSquares = default, vNear = default;
+            var toDegrees = Vector512.Create(DegreesPerRadian);
+            var toBins = Vector512.Create(binsPerDegree);
+            for (; i + 8 <= radians.Length; i += 8)
+            {
+                var degrees = Vector512.LoadUnsafe(ref r, (nuint)i) * toDegrees;
+                var offset = degrees - Vector512.Create(90.0);
+                vSum += offset;
+                vSquares = Vector512.FusedMultiplyAdd(offset, offset, vSquares);
+                vNear += Vector512.ConditionalSelect(Vector512.LessThanOrEqual(Vector512.Abs(offset), Vector512.Create(5.0)), Vector512<double>.One, Vector512<double>.Zero);
+                // Floor first: the conversion alone may round to nearest rather than truncate.
+                var binIndex = Vector512.ConvertToInt64(Vector512.Floor(degrees * toBins));
+                for (var lane = 0; lane < 8; lane++) Histogram[Math.Min((int)binIndex.GetElement(lane), lastBin)]++;
+            }
+            sum = Vector512.Sum(vSum);
+            squares = Vector512.Sum(vSquares);
+            near = Vector512.Sum(vNear);
+        }
+        for (; i < radians.Length; i++)
+        {
+            var degrees = radians[i] * DegreesPerRadian;
+            var offset = degrees - 90;
+            sum += offset;
+            squares += offset * offset;
+            if (Math.Abs(offset) <= 5) near++;
+            Histogram[Math.Min((int)(degrees * binsPerDegree), lastBin)]++;
+        }
+        Count += radians.Length;
+        Sum += sum;
+        SumOfSquares += squares;
+        Near90 += (long)near;
+    }
+}
