@@ -8,7 +8,6 @@ namespace Sweeps.Geometry.Angles;
 /// Accumulates angles (in radians) into what the job reports: sums around 90 degrees, the count within 5 degrees
 /// of 90, and a histogram over [0, 180]. Vector512 for the sums where available; the histogram is scalar.
 /// </summary>
-/// <remarks>Per chunk the sums are exact-order deterministic on one kind of machine; the vector and scalar paths may differ in the last bits.</remarks>
 internal sealed class AngleTally(int bins)
 {
     private const double DegreesPerRadian = 180 / Math.PI;
@@ -26,15 +25,17 @@ internal sealed class AngleTally(int bins)
     {
         var binsPerDegree = Histogram.Length / 180.0;
         var lastBin = Histogram.Length - 1;
-        double sum = 0, squares = 0, near = 0;
-        var i = 0;
+        // Eight running sums, one per lane, combined in a fixed order: the vector and scalar paths give the same bits.
+        Span<double> sums = stackalloc double[8], squares = stackalloc double[8];
+        long near = 0;
+        var full = radians.Length & ~7;
         if (Vector512.IsHardwareAccelerated)
         {
             ref var r = ref MemoryMarshal.GetReference(radians);
             Vector512<double> vSum = default, vSquares = default, vNear = default;
             var toDegrees = Vector512.Create(DegreesPerRadian);
             var toBins = Vector512.Create(binsPerDegree);
-            for (; i + 8 <= radians.Length; i += 8)
+            for (var i = 0; i < full; i += 8)
             {
                 var degrees = Vector512.LoadUnsafe(ref r, (nuint)i) * toDegrees;
                 var offset = degrees - Vector512.Create(90.0);
@@ -45,22 +46,41 @@ internal sealed class AngleTally(int bins)
                 var binIndex = Vector512.ConvertToInt64(Vector512.Floor(degrees * toBins));
                 for (var lane = 0; lane < 8; lane++) Histogram[Math.Min((int)binIndex.GetElement(lane), lastBin)]++;
             }
-            sum = Vector512.Sum(vSum);
-            squares = Vector512.Sum(vSquares);
-            near = Vector512.Sum(vNear);
+            vSum.CopyTo(sums);
+            vSquares.CopyTo(squares);
+            near = (long)Vector512.Sum(vNear);
         }
-        for (; i < radians.Length; i++)
+        else
+        {
+            sums.Clear();
+            squares.Clear();
+            for (var i = 0; i < full; i++)
+            {
+                var degrees = radians[i] * DegreesPerRadian;
+                var offset = degrees - 90;
+                sums[i & 7] += offset;
+                squares[i & 7] = Math.FusedMultiplyAdd(offset, offset, squares[i & 7]);
+                if (Math.Abs(offset) <= 5) near++;
+                Histogram[Math.Min((int)(degrees * binsPerDegree), lastBin)]++;
+            }
+        }
+        var sum = Combine(sums);
+        var sumOfSquares = Combine(squares);
+        for (var i = full; i < radians.Length; i++)
         {
             var degrees = radians[i] * DegreesPerRadian;
             var offset = degrees - 90;
             sum += offset;
-            squares += offset * offset;
+            sumOfSquares += offset * offset;
             if (Math.Abs(offset) <= 5) near++;
             Histogram[Math.Min((int)(degrees * binsPerDegree), lastBin)]++;
         }
         Count += radians.Length;
         Sum += sum;
-        SumOfSquares += squares;
-        Near90 += (long)near;
+        SumOfSquares += sumOfSquares;
+        Near90 += near;
     }
+
+    private static double Combine(ReadOnlySpan<double> lanes) =>
+        ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
 }

@@ -44,25 +44,38 @@ public sealed class PairCosines(int dimension)
         Vector512.ConditionalSelect(Vector512.GreaterThan(norms, Vector512<double>.Zero), cosine, Vector512<double>.Zero).CopyTo(cosines);
     }
 
+    // Reads the block's words a slice of steps at a time (memory O(1) in D), each lane summing in coordinate order.
     private void ScalarBlock(Xoshiro256Lanes random, Span<double> cosines)
     {
+        const int StepsPerSlice = 64;
+        var words = _words ??= new ulong[Xoshiro256Lanes.Lanes * StepsPerSlice];
+        Span<double> dot = stackalloc double[PairsPerBlock], xx = stackalloc double[PairsPerBlock], yy = stackalloc double[PairsPerBlock];
+        dot.Clear(); xx.Clear(); yy.Clear();
         var steps = (Dimension + 1) / 2;
-        var words = _words ??= new ulong[Xoshiro256Lanes.Lanes * steps];
-        random.FillBits(words);
+        for (var first = 0; first < steps; first += StepsPerSlice)
+        {
+            var count = Math.Min(StepsPerSlice, steps - first);
+            random.FillBits(words.AsSpan(0, count * Xoshiro256Lanes.Lanes));
+            for (var lane = 0; lane < PairsPerBlock; lane++)
+            {
+                for (var step = 0; step < count; step++)
+                {
+                    for (var half = 0; half < 2 && 2 * (first + step) + half < Dimension; half++)
+                    {
+                        var at = Xoshiro256Lanes.Lanes * step + 16 * half + lane;
+                        var x = Coordinate(words[at]);
+                        var y = Coordinate(words[at + 8]);
+                        dot[lane] = Math.FusedMultiplyAdd(x, y, dot[lane]);
+                        xx[lane] = Math.FusedMultiplyAdd(x, x, xx[lane]);
+                        yy[lane] = Math.FusedMultiplyAdd(y, y, yy[lane]);
+                    }
+                }
+            }
+        }
         for (var lane = 0; lane < PairsPerBlock; lane++)
         {
-            double dot = 0, xx = 0, yy = 0;
-            for (var j = 0; j < Dimension; j++)
-            {
-                var at = Xoshiro256Lanes.Lanes * (j / 2) + 16 * (j % 2) + lane;
-                var x = Coordinate(words[at]);
-                var y = Coordinate(words[at + 8]);
-                dot = Math.FusedMultiplyAdd(x, y, dot);
-                xx = Math.FusedMultiplyAdd(x, x, xx);
-                yy = Math.FusedMultiplyAdd(y, y, yy);
-            }
-            var norms = Math.Sqrt(xx * yy);
-            cosines[lane] = norms > 0 ? Math.Min(Math.Max(dot / norms, -1), 1) : 0;
+            var norms = Math.Sqrt(xx[lane] * yy[lane]);
+            cosines[lane] = norms > 0 ? Math.Min(Math.Max(dot[lane] / norms, -1), 1) : 0;
         }
     }
 

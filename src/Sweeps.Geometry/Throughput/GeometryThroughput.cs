@@ -60,22 +60,29 @@ public static class GeometryThroughput
             {
                 cancellation.ThrowIfCancellationRequested();
                 double? reference = c.Kind == AnglesJob.Kind && PlainCAnglePairsPerSecond.TryGetValue(d, out var r) ? r : null;
-                figures.Add(new ThroughputFigure(c.Kind, d, c.Unit, PerSecond(c, d, budgetPerCase), reference));
+                var (wall, cpu) = PerSecond(c, d, budgetPerCase);
+                figures.Add(new ThroughputFigure(c.Kind, d, c.Unit, wall, reference, cpu));
             }
         }
         return figures;
     }
 
-    private static double PerSecond(Case c, int dimension, TimeSpan budget)
+    private static (double Wall, double? Cpu) PerSecond(Case c, int dimension, TimeSpan budget)
     {
         var target = budget.TotalSeconds / 2;
         var size = Math.Max(2, 4096 / dimension);
+        using var process = Process.GetCurrentProcess();
         while (true)
         {
+            process.Refresh();
+            var cpuStart = process.TotalProcessorTime;
             var start = Stopwatch.GetTimestamp();
             var units = c.Run(dimension, size);
             var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            if (seconds >= target || size >= c.MaxSize) return units / Math.Max(seconds, 1e-9);
+            process.Refresh();
+            var cpuSeconds = (process.TotalProcessorTime - cpuStart).TotalSeconds;
+            if (seconds >= target || size >= c.MaxSize)
+                return (units / Math.Max(seconds, 1e-9), cpuSeconds > 0.02 ? units / cpuSeconds : null);
             var factor = Math.Clamp(target / Math.Max(seconds, 1e-6), 2, 16);
             size = (int)Math.Min(Math.Min(size * factor, c.MaxSize), int.MaxValue);
         }

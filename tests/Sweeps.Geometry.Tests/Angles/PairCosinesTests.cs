@@ -41,6 +41,7 @@ public class PairCosinesTests
     [InlineData(1)]
     [InlineData(3)]
     [InlineData(100)]
+    [InlineData(301)]
     public void The_scalar_fallback_gives_the_same_bits_as_the_fused_path(int dimension)
     {
         if (!Vector512.IsHardwareAccelerated) return;

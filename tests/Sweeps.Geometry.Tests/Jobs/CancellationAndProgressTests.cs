@@ -35,10 +35,9 @@ public class CancellationAndProgressTests
 
         var reports = progress.Reports;
         Assert.Equal(1, reports[^1].Fraction);
-        for (var i = 1; i < reports.Count; i++)
-        {
-            Assert.True(reports[i].Fraction >= reports[i - 1].Fraction);
-            if (i < reports.Count - 1) Assert.True(reports[i].At - reports[i - 1].At >= TimeSpan.FromMilliseconds(95));
-        }
+        for (var i = 1; i < reports.Count; i++) Assert.True(reports[i].Fraction >= reports[i - 1].Fraction);
+        // The meter spaces reports 100 ms apart on its own clock; allow for a report's delivery being delayed on a busy machine.
+        Assert.True(reports.Count <= reports[^1].At.TotalMilliseconds / 100 + 2, $"{reports.Count} reports in {reports[^1].At}");
+        for (var i = 2; i < reports.Count - 1; i++) Assert.True(reports[i].At - reports[i - 2].At >= TimeSpan.FromMilliseconds(150));
     }
 }
