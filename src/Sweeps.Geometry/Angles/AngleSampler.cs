@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using Sweeps.Geometry.Random;
 using Sweeps.Geometry.Running;
 using Sweeps.Geometry.Statistics;
@@ -29,7 +28,7 @@ public static class AngleSampler
             var n = (int)Math.Min(perChunk, settings.Pairs - done);
             var blocks = (n + PairCosines.PairsPerBlock - 1) / PairCosines.PairsPerBlock;
             pairCosines.Fill(random, cosines.AsSpan(0, blocks * PairCosines.PairsPerBlock));
-            TensorPrimitives.Acos(cosines.AsSpan(0, n), radians.AsSpan(0, n));
+            Arccosine.Apply(cosines.AsSpan(0, n), radians.AsSpan(0, n));
             tally.Add(radians.AsSpan(0, n));
             done += n;
             meter.Advance(done);

@@ -12,8 +12,6 @@ internal sealed class AngleTally(int bins)
 {
     private const double DegreesPerRadian = 180 / Math.PI;
 
-    private readonly int[] _binIndices = new int[Vector512<double>.Count];
-
     public long[] Histogram { get; } = new long[bins];
     public long Count { get; private set; }
     public double Sum { get; private set; }
@@ -35,6 +33,9 @@ internal sealed class AngleTally(int bins)
             Vector512<double> vSum = default, vSquares = default, vNear = default;
             var toDegrees = Vector512.Create(DegreesPerRadian);
             var toBins = Vector512.Create(binsPerDegree);
+            var lastBins = Vector512.Create((long)lastBin);
+            var histogram = Histogram;
+            Span<long> binIndices = stackalloc long[8];
             for (var i = 0; i < full; i += 8)
             {
                 var degrees = Vector512.LoadUnsafe(ref r, (nuint)i) * toDegrees;
@@ -43,8 +44,8 @@ internal sealed class AngleTally(int bins)
                 vSquares = Vector512.FusedMultiplyAdd(offset, offset, vSquares);
                 vNear += Vector512.ConditionalSelect(Vector512.LessThanOrEqual(Vector512.Abs(offset), Vector512.Create(5.0)), Vector512<double>.One, Vector512<double>.Zero);
                 // Floor first: the conversion alone may round to nearest rather than truncate.
-                var binIndex = Vector512.ConvertToInt64(Vector512.Floor(degrees * toBins));
-                for (var lane = 0; lane < 8; lane++) Histogram[Math.Min((int)binIndex.GetElement(lane), lastBin)]++;
+                Vector512.Min(Vector512.ConvertToInt64(Vector512.Floor(degrees * toBins)), lastBins).CopyTo(binIndices);
+                for (var lane = 0; lane < 8; lane++) histogram[(int)binIndices[lane]]++;
             }
             vSum.CopyTo(sums);
             vSquares.CopyTo(squares);
