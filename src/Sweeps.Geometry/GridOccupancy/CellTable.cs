@@ -1,14 +1,14 @@
 namespace Sweeps.Geometry.GridOccupancy;
 
 /// <summary>
-/// Counts points per occupied cell, cells keyed by their two 61-bit hashes: open addressing with linear probing,
+/// Counts points per occupied cell, cells keyed by their two 64-bit hashes: open addressing with linear probing,
 /// sized once for the number of points (load at most 2/3), so nothing is allocated while points stream in.
 /// </summary>
 public sealed class CellTable
 {
-    private readonly ulong[] _first;   // hash + 1; 0 marks an empty slot
+    private readonly ulong[] _first;
     private readonly ulong[] _second;
-    private readonly int[] _counts;
+    private readonly int[] _counts;   // 0 marks an empty slot
     private readonly int _mask;
     private readonly int _shift;
 
@@ -29,20 +29,19 @@ public sealed class CellTable
 
     public void Add(ulong first, ulong second)
     {
-        var key = first + 1;
-        var slot = (int)(((key ^ second) * 0x9E3779B97F4A7C15UL) >> _shift);
+        var slot = (int)(((first ^ (second >> 1)) * 0x9E3779B97F4A7C15UL) >> _shift);
         while (true)
         {
-            if (_first[slot] == 0)
+            if (_counts[slot] == 0)
             {
-                _first[slot] = key;
+                _first[slot] = first;
                 _second[slot] = second;
                 _counts[slot] = 1;
                 OccupiedCells++;
                 LoneCells++;
                 return;
             }
-            if (_first[slot] == key && _second[slot] == second)
+            if (_first[slot] == first && _second[slot] == second)
             {
                 if (++_counts[slot] == 2) LoneCells--;
                 return;

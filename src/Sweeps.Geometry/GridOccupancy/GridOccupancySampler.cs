@@ -5,31 +5,28 @@ namespace Sweeps.Geometry.GridOccupancy;
 
 /// <summary>
 /// Drops points uniform in [0, 1]^D into a grid of b^D cells and counts the occupied cells.
-/// Memory: one table entry per point (bounded by the points cap) plus one chunk of coordinates; never b^D.
+/// Memory: one table entry per point (bounded by the points cap), 2 D hash keys and one chunk of words; never b^D.
 /// </summary>
 public static class GridOccupancySampler
 {
     public static GridOccupancyEstimate Sample(GridOccupancySettings settings, ulong seed, CancellationToken cancellation = default, Action<double>? progress = null)
     {
         var d = settings.Dimension;
-        var perChunk = ChunkSize.For(d, settings.Points);
-        var words = new ulong[perChunk * d];
+        // About 32k coordinates per chunk, in whole blocks of eight points; the last block's unused points are dropped.
+        var perChunk = CellHashes.PointsPerBlock * (int)Math.Min(Math.Max(1, 4096 / d), (settings.Points + 7) / 8);
+        var first = new ulong[perChunk];
+        var second = new ulong[perChunk];
         var random = new Xoshiro256Lanes(seed);
-        var hash = new CellHash(seed);
+        var hashes = new CellHashes(d, settings.Bins, seed);
         var table = new CellTable(settings.Points);
         var meter = new ProgressMeter(settings.Points, cancellation, progress);
-        var bins = (ulong)settings.Bins;
 
         for (long done = 0; done < settings.Points;)
         {
             var n = (int)Math.Min(perChunk, settings.Points - done);
-            var chunk = words.AsSpan(0, n * d);
-            random.FillBits(chunk);
-            for (var p = 0; p < n; p++)
-            {
-                var (first, second) = hash.Of(chunk.Slice(p * d, d), bins);
-                table.Add(first, second);
-            }
+            var blockPoints = (n + 7) / 8 * 8;
+            hashes.Next(random, first.AsSpan(0, blockPoints), second.AsSpan(0, blockPoints));
+            for (var p = 0; p < n; p++) table.Add(first[p], second[p]);
             done += n;
             meter.Advance(done);
         }
