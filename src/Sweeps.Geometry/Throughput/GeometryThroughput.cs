@@ -5,7 +5,6 @@ using Sweeps.Geometry.DistanceConcentration;
 using Sweeps.Geometry.GridOccupancy;
 using Sweeps.Geometry.Knn;
 using Sweeps.Geometry.ShellFraction;
-using Sweeps.Geometry.Throughput;
 
 namespace Sweeps.Geometry;
 

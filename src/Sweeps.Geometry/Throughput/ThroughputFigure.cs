@@ -1,4 +1,4 @@
-namespace Sweeps.Geometry.Throughput;
+namespace Sweeps.Geometry;
 
 /// <summary>How fast one job kind ran at one dimension on one core, in its own unit (pairs, samples, points, distances).</summary>
 /// <param name="PerSecond">Units per second of wall-clock time.</param>
