@@ -20,7 +20,7 @@ public static class KnnSampler
         // Drawing the training set counts as one test point's worth of work per training point.
         var meter = new ProgressMeter((double)(settings.Test + 1) * settings.Train, cancellation, progress);
         var perTrainChunk = ChunkSize.For(d, settings.Train);
-        var words = new ulong[Math.Max(perTrainChunk, ChunkSize.For(d, settings.Test))];
+        var words = new ulong[perTrainChunk];
         for (var drawn = 0; drawn < settings.Train;)
         {
             var n = Math.Min(perTrainChunk, settings.Train - drawn);
@@ -29,26 +29,32 @@ public static class KnnSampler
             meter.Advance(drawn);
         }
 
-        var perChunk = ChunkSize.For(d, settings.Test);
+        // Up to 16 test points a chunk (16 MB at most): each training point is then read once per 16 test points, from cache,
+        // instead of streaming the whole training set from memory for every test point.
+        var perChunk = (int)Math.Min(Math.Max(Math.Max(1, Math.Min(16, (1 << 21) / d)), 4096 / d), settings.Test);
         var testCoordinates = new double[perChunk * d];
         var testLabels = new bool[perChunk];
-        var neighbours = new NearestNeighbours(settings.K);
+        var neighbours = new NearestNeighbours[perChunk];
+        for (var p = 0; p < perChunk; p++) neighbours[p] = new NearestNeighbours(settings.K);
+        if (words.Length < perChunk) words = new ulong[perChunk];
         long correct = 0;
 
         for (long done = 0; done < settings.Test;)
         {
             var n = (int)Math.Min(perChunk, settings.Test - done);
             LabelledPoints.Draw(random, settings, testCoordinates.AsSpan(0, n * d), testLabels.AsSpan(0, n), words);
-            for (var p = 0; p < n; p++)
+            for (var p = 0; p < n; p++) neighbours[p].Clear();
+            for (var t = 0; t < settings.Train; t++)
             {
-                var point = testCoordinates.AsSpan(p * d, d);
-                neighbours.Clear();
-                for (var t = 0; t < settings.Train; t++)
-                    neighbours.Offer(Reductions.SquaredDistance(trainCoordinates.AsSpan(t * d, d), point), trainLabels[t]);
-                if (neighbours.Vote() == testLabels[p]) correct++;
-                meter.Advance((double)(done + p + 2) * settings.Train);
+                var trainPoint = trainCoordinates.AsSpan(t * d, d);
+                for (var p = 0; p < n; p++)
+                    neighbours[p].Offer(Reductions.SquaredDistance(trainPoint, testCoordinates.AsSpan(p * d, d)), trainLabels[t]);
+                if ((t & 63) == 63) meter.Advance((done + 1 + (double)n * t / settings.Train) * settings.Train);
             }
+            for (var p = 0; p < n; p++)
+                if (neighbours[p].Vote() == testLabels[p]) correct++;
             done += n;
+            meter.Advance((double)(done + 1) * settings.Train);
         }
         meter.Finish();
         return new KnnEstimate(settings, new Proportion(correct, settings.Test));
