@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using Sweeps.Geometry.Tests.Support;
+
+namespace Sweeps.Geometry.Tests.Jobs;
+
+public class CancellationAndProgressTests
+{
+    // Requests that would run for hours: only cancellation can end them in time.
+    public static TheoryData<string, string> Huge => new()
+    {
+        { "geometry.grid-occupancy", "dimension=100000, points=5000000" },
+        { "geometry.ball-in-cube", "dimension=1000, samples=1000000000000" },
+        { "geometry.angles", "dimension=1000, pairs=1000000000000" },
+        { "geometry.shell-fraction", "dimension=1000, samples=1000000000000" },
+        { "geometry.distance-concentration", "dimension=1000, points=1000000, queries=1000000" },
+        { "geometry.knn", "dimension=1000, train=20000, test=50000000" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Huge))]
+    public void A_huge_request_stops_soon_after_cancellation(string kind, string parameters)
+    {
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
+        var clock = Stopwatch.StartNew();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => Trial.Run(kind, parameters, cancellation: cancellation.Token));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void Progress_rises_to_one_at_most_every_100_ms()
+    {
+        var progress = new RecordingProgress();
+        Trial.Run("geometry.angles", "dimension=100, pairs=1000000", progress: progress);
+
+        var reports = progress.Reports;
+        Assert.Equal(1, reports[^1].Fraction);
+        for (var i = 1; i < reports.Count; i++) Assert.True(reports[i].Fraction >= reports[i - 1].Fraction);
+        // The meter spaces reports 100 ms apart on its own clock; allow for a report's delivery being delayed on a busy machine.
+        Assert.True(reports.Count <= reports[^1].At.TotalMilliseconds / 100 + 2, $"{reports.Count} reports in {reports[^1].At}");
+        for (var i = 2; i < reports.Count - 1; i++) Assert.True(reports[i].At - reports[i - 2].At >= TimeSpan.FromMilliseconds(150));
+    }
+}
