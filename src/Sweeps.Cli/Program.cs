@@ -55,6 +55,9 @@ public static class Program
                 bench.AddCommand<BenchOverheadCommand>("overhead")
                     .WithDescription("Trials per second of a noop sweep through the coordinator, embedded and durable on SQLite.")
                     .WithExample("bench", "overhead", "--trials", "100000");
+                bench.AddCommand<BenchGeometryCommand>("geometry")
+                    .WithDescription("Each geometry job's throughput on one core (angle pairs/s beside plain C at -O3).")
+                    .WithExample("bench", "geometry", "--dimensions", "2,100,1000");
             });
             config.ValidateExamples();
         });

@@ -33,11 +33,31 @@ internal sealed class ProgressView
         if (!IsInteractive && (_lastLine is null || _clock.Elapsed - _lastLine >= TimeSpan.FromSeconds(5)))
         {
             _lastLine = _clock.Elapsed;
-            foreach (var s in sweeps) Log.Information("{Sweep}: {Done}/{Total} done, {Failed} failed, {Running} running, {Rate} trials/s, ETA {Eta}", s.Name, s.Done, s.Total, s.Failed, s.Running, Rate(s).ToString("0.#"), Eta(s));
+            foreach (var s in sweeps)
+            {
+                Log.Information("{Sweep}: {Done}/{Total} done, {Failed} failed, {Running} running, {Rate} trials/s, ETA {Eta}", s.Name, s.Done, s.Total, s.Failed, s.Running, Rate(s).ToString("0.#"), Eta(s));
+                foreach (var r in s.Reports.Take(3).Where(r => r.Metrics is not null))
+                    Log.Information("{Sweep} trial {Trial}: {Progress:P0} at step {Step}: {Metrics}", s.Name, r.Index, r.Fraction, r.Step,
+                        string.Join(", ", r.Metrics!.Select(m => $"{m.Key}={Numbers.Show(m.Value)}")));
+            }
         }
     }
 
     public IRenderable Render()
+    {
+        var running = Latest.SelectMany(s => s.Reports.Take(3).Select(r => (Sweep: s.Name, Report: r))).ToList();
+        if (running.Count == 0) return Counts();
+        var trials = new Table().Border(TableBorder.Simple).Title("[grey]running trials, furthest along[/]");
+        foreach (var column in new[] { "sweep", "trial", "progress", "step", "latest metrics" }) trials.AddColumn(column);
+        foreach (var (sweep, r) in running)
+        {
+            var metrics = r.Metrics is null ? "" : string.Join("  ", r.Metrics.Take(4).Select(m => $"{m.Key}={Numbers.Show(m.Value)}"));
+            trials.AddRow(Markup.Escape(sweep), $"#{r.Index}", $"{r.Fraction:P0}", r.Step.ToString(), Markup.Escape(metrics));
+        }
+        return new Rows(Counts(), trials);
+    }
+
+    private Table Counts()
     {
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]sweeps run[/]");
         foreach (var column in new[] { "sweep", "state", "progress", "done", "failed", "running", "total", "trials/s", "ETA" })

@@ -44,7 +44,8 @@ internal static class Summary
             }
         }
         if (grouped) rows = byPoint.Values.ToList();
-        var shown = Best(rows, objective).Take(MaxRows).ToList();
+        // Few rows: all of them, in the order of the space (the story a dimension sweep tells); many: the best ones.
+        var shown = (rows.Count <= MaxRows ? rows.OrderBy(r => r.Id) : Best(rows, objective)).Take(MaxRows).ToList();
 
         var metrics = (objective is null ? metricNames : metricNames.Where(m => m != objective.Metric).Prepend(objective.Metric)).Take(MaxMetricColumns).ToList();
         var title = $"[bold]{Markup.Escape(spec.Name)}[/] ({Markup.Escape(spec.Job)}): {counts.Completed:N0} completed, " +

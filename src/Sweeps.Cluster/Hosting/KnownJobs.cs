@@ -5,6 +5,10 @@ namespace Sweeps.Cluster.Hosting;
 /// <summary>Every job kind this build of Sweeps can run.</summary>
 public static class KnownJobs
 {
-    public static JobRegistry Create() => new JobRegistry()
-        .Register(NoopJob.Definition);
+    public static JobRegistry Create()
+    {
+        var registry = new JobRegistry().Register(NoopJob.Definition);
+        Geometry.GeometryJobs.Register(registry);
+        return registry;
+    }
 }
