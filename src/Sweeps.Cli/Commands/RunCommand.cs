@@ -20,7 +20,7 @@ public sealed class RunCommand : SweepsCommand<RunSettings>
         var slots = settings.Workers ?? Environment.ProcessorCount;
         Log.Information("Running {Count} sweep(s) from {Spec} on {Store} with {Slots} slots", specs.Count, settings.Spec, store.Location, slots);
 
-        var options = new SweepsNodeOptions(store.Location) { Worker = new WorkerOptions { Slots = slots } };
+        var options = new SweepsNodeOptions(store.Location) { Worker = new WorkerOptions { Slots = slots, HeartbeatInterval = TimeSpan.FromSeconds(1) } };
         var view = new ProgressView();
         EmbeddedRunResult result;
         if (ProgressView.IsInteractive)
