@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using Sweeps.Lstm.Numerics;
 
@@ -9,6 +10,7 @@ public sealed partial class LstmLayer<T>
     /// Full backpropagation through time of the last forward pass. <paramref name="outputGrad"/> is d loss / d y_t
     /// (steps x batch x H) from above; parameter gradients are added to the network's gradient array.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Backward(ReadOnlySpan<T> outputGrad, bool computeInputGrad)
     {
         int h = Cells, d = Inputs, gw = GateWidth, batch = _batch, steps = _steps, rows = batch * steps;
@@ -54,6 +56,7 @@ public sealed partial class LstmLayer<T>
     }
 
     /// <summary>Deltas of one sequence's cell block at step t, following science.md section 2 term by term.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BackRow(int t, int b, Span<T> delta, Span<T> dPeep)
     {
         int h = Cells, batch = _batch, s = t + 1;
@@ -121,6 +124,7 @@ public sealed partial class LstmLayer<T>
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Transpose(ReadOnlySpan<T> source, int rows, int columns, Span<T> target)
     {
         for (var r = 0; r < rows; r++)

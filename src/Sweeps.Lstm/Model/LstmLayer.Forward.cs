@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using Sweeps.Lstm.Numerics;
 
@@ -9,6 +10,7 @@ public sealed partial class LstmLayer<T>
     /// Runs the layer over <paramref name="steps"/> steps of <paramref name="batch"/> sequences.
     /// <paramref name="input"/> is steps x batch x D, time-major. The initial state is whatever slot 0 holds.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Forward(ReadOnlySpan<T> input, int batch, int steps)
     {
         if (batch < 1 || batch > MaxBatch) throw new ArgumentOutOfRangeException(nameof(batch), $"must be 1 to {MaxBatch}");
@@ -41,6 +43,7 @@ public sealed partial class LstmLayer<T>
     }
 
     /// <summary>One cell block update for sequence b at step t, from its gate pre-activations.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void StepRow(int t, int b, Span<T> pre)
     {
         int h = Cells, batch = _batch, s = t + 1;
@@ -54,7 +57,7 @@ public sealed partial class LstmLayer<T>
 
         var z = act.Slice(0, h);
         var preZ = pre.Slice(0, h);
-        if (layout.InputActivation) TensorPrimitives.Tanh<T>(preZ, z);
+        if (layout.InputActivation) Activations.Tanh<T>(preZ, z);
         else preZ.CopyTo(z);
 
         var i = act.Slice(GateLayout.I * h, h);
@@ -63,7 +66,7 @@ public sealed partial class LstmLayer<T>
             var preI = pre.Slice(layout.SlotToColumn[GateLayout.I] * h, h);
             var p = layout.PeepholeIndex(GateLayout.I);
             if (p >= 0) TensorPrimitives.FusedMultiplyAdd<T>(peep.Slice(p * h, h), cellPrev, preI, preI);
-            TensorPrimitives.Sigmoid<T>(preI, i);
+            Activations.Sigmoid<T>(preI, i);
         }
 
         var f = act.Slice(GateLayout.F * h, h);
@@ -72,7 +75,7 @@ public sealed partial class LstmLayer<T>
             var preF = pre.Slice(layout.SlotToColumn[GateLayout.F] * h, h);
             var p = layout.PeepholeIndex(GateLayout.F);
             if (p >= 0) TensorPrimitives.FusedMultiplyAdd<T>(peep.Slice(p * h, h), cellPrev, preF, preF);
-            TensorPrimitives.Sigmoid<T>(preF, f);
+            Activations.Sigmoid<T>(preF, f);
         }
         else if (layout.CoupledForgetGate)
         {
@@ -89,10 +92,10 @@ public sealed partial class LstmLayer<T>
             var preO = pre.Slice(layout.SlotToColumn[GateLayout.O] * h, h);
             var p = layout.PeepholeIndex(GateLayout.O);
             if (p >= 0) TensorPrimitives.FusedMultiplyAdd<T>(peep.Slice(p * h, h), cell, preO, preO); // peeks at the new cell
-            TensorPrimitives.Sigmoid<T>(preO, o);
+            Activations.Sigmoid<T>(preO, o);
         }
 
-        if (layout.OutputActivation) TensorPrimitives.Tanh<T>(cell, cellOut);
+        if (layout.OutputActivation) Activations.Tanh<T>(cell, cellOut);
         else cell.CopyTo(cellOut);
         TensorPrimitives.Multiply<T>(cellOut, o, y);
     }

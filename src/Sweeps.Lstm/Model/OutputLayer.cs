@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using Sweeps.Lstm.Numerics;
 
@@ -40,6 +41,7 @@ public sealed class OutputLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
     private Span<T> Biases => _parameters.AsSpan(_at + Inputs * Outputs, Outputs);
 
     /// <summary>Computes predictions and the mean loss over the target-carrying steps; keeps d loss / d logits for <see cref="Backward"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public T Forward(ReadOnlySpan<T> hidden, SequenceBatch<T> batch)
     {
         int k = Outputs, rows = batch.Batch * batch.Steps;
@@ -80,6 +82,7 @@ public sealed class OutputLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
     }
 
     /// <summary>Adds the output layer's gradients and fills <see cref="InputGradients"/> (d loss / d hidden).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Backward(ReadOnlySpan<T> hidden)
     {
         int k = Outputs, n = Inputs, rows = _rows;

@@ -19,6 +19,7 @@ public static class Gemm
     /// <param name="a">A(i, p) = a[i * aRowStride + p * aColStride].</param>
     /// <param name="b">B(p, j) = b[p * ldb + j].</param>
     /// <param name="c">C(i, j) = c[i * ldc + j].</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyAdd<T>(int m, int n, int k,
         ReadOnlySpan<T> a, int aRowStride, int aColStride,
         ReadOnlySpan<T> b, int ldb,
@@ -53,6 +54,7 @@ public static class Gemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Panel512x4<T>(int m, int kc, ref T a, int ar, int ac, ref T b, int ldb, ref T c, int ldc)
         where T : unmanaged, INumber<T>
     {
@@ -115,6 +117,7 @@ public static class Gemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Panel512x1<T>(int m, int kc, ref T a, int ar, int ac, ref T b, int ldb, ref T c, int ldc)
         where T : unmanaged, INumber<T>
     {
@@ -155,6 +158,7 @@ public static class Gemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Panel256x1<T>(int m, int kc, ref T a, int ar, int ac, ref T b, int ldb, ref T c, int ldc)
         where T : unmanaged, INumber<T>
     {
@@ -174,6 +178,7 @@ public static class Gemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PanelScalar<T>(int m, int n, int kc, ref T a, int ar, int ac, ref T b, int ldb, ref T c, int ldc)
         where T : unmanaged, INumber<T>
     {

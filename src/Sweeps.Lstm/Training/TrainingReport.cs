@@ -1,0 +1,18 @@
+namespace Sweeps.Lstm.Training;
+
+/// <summary>What one training produced. Losses belong to the parameters early stopping kept.</summary>
+public sealed record TrainingReport(
+    double TrainLoss,
+    double ValidLoss,
+    double TestLoss,
+    double? TestAccuracy,
+    double? OptimalLoss,
+    int Epochs,
+    long Updates,
+    bool Diverged,
+    long? DivergedAtStep,
+    double SequencesPerSecond,
+    double[] ValidCurve);
+
+/// <summary>Reported after every epoch, for progress displays and early-stopping schedulers.</summary>
+public sealed record EpochResult(int Epoch, int MaxEpochs, double TrainLoss, double ValidLoss);
