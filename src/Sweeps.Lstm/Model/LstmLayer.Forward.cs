@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Numerics.Tensors;
 using Sweeps.Lstm.Numerics;
 
 namespace Sweeps.Lstm.Model;
@@ -28,16 +27,20 @@ public sealed partial class LstmLayer<T>
         Gemm.MultiplyAdd(rows, gw, d, _input, d, 1, weights, gw, pre, gw);
 
         var recurrent = weights.Slice(d * gw);
+        var packed = _packedRecurrent.Length > 0;
+        if (packed) Gemm.Pack(h, gw, recurrent, gw, 1, _packedRecurrent);
         T maxAbsCell = T.Zero;
         for (var t = 0; t < steps; t++)
         {
             var preT = pre.Slice(t * batch * gw, batch * gw);
-            Gemm.MultiplyAdd(batch, gw, h, _out.AsSpan(t * batch * h), h, 1, recurrent, gw, preT, gw);
+            if (packed) Gemm.MultiplyAddPacked(batch, gw, h, _out.AsSpan(t * batch * h), h, 1, _packedRecurrent, preT, gw);
+            else Gemm.MultiplyAdd(batch, gw, h, _out.AsSpan(t * batch * h), h, 1, recurrent, gw, preT, gw);
             if (Layout.FullGateRecurrence)
                 Gemm.MultiplyAdd(batch, 3 * h, 3 * h, _act.AsSpan(t * batch * 4 * h + h), 4 * h, 1, GateRecurrence, 3 * h, preT.Slice(h), gw);
             for (var b = 0; b < batch; b++) StepRow(t, b, preT.Slice(b * gw, gw));
             var cellT = _cell.AsSpan((t + 1) * batch * h, batch * h);
-            maxAbsCell = T.Max(maxAbsCell, T.Abs(TensorPrimitives.MaxMagnitude<T>(cellT)));
+            var stepMax = Elementwise.MaxMagnitude<T>(cellT);
+            if (!(stepMax <= maxAbsCell)) maxAbsCell = stepMax;
         }
         MaxAbsCell = maxAbsCell;
     }
@@ -65,7 +68,7 @@ public sealed partial class LstmLayer<T>
         {
             var preI = pre.Slice(layout.SlotToColumn[GateLayout.I] * h, h);
             var p = layout.PeepholeIndex(GateLayout.I);
-            if (p >= 0) TensorPrimitives.FusedMultiplyAdd<T>(peep.Slice(p * h, h), cellPrev, preI, preI);
+            if (p >= 0) Elementwise.MultiplyAdd<T>(peep.Slice(p * h, h), cellPrev, preI, preI);
             Activations.Sigmoid<T>(preI, i);
         }
 
@@ -74,29 +77,29 @@ public sealed partial class LstmLayer<T>
         {
             var preF = pre.Slice(layout.SlotToColumn[GateLayout.F] * h, h);
             var p = layout.PeepholeIndex(GateLayout.F);
-            if (p >= 0) TensorPrimitives.FusedMultiplyAdd<T>(peep.Slice(p * h, h), cellPrev, preF, preF);
+            if (p >= 0) Elementwise.MultiplyAdd<T>(peep.Slice(p * h, h), cellPrev, preF, preF);
             Activations.Sigmoid<T>(preF, f);
         }
         else if (layout.CoupledForgetGate)
         {
-            TensorPrimitives.Subtract(T.One, i, f);
+            Elementwise.OneMinus<T>(i, f);
         }
 
         // c_t = z * i + c_{t-1} * f
-        TensorPrimitives.Multiply<T>(z, i, cell);
-        TensorPrimitives.FusedMultiplyAdd<T>(cellPrev, f, cell, cell);
+        Elementwise.Multiply<T>(z, i, cell);
+        Elementwise.MultiplyAdd<T>(cellPrev, f, cell, cell);
 
         var o = act.Slice(GateLayout.O * h, h);
         if (layout.HasOutputGate)
         {
             var preO = pre.Slice(layout.SlotToColumn[GateLayout.O] * h, h);
             var p = layout.PeepholeIndex(GateLayout.O);
-            if (p >= 0) TensorPrimitives.FusedMultiplyAdd<T>(peep.Slice(p * h, h), cell, preO, preO); // peeks at the new cell
+            if (p >= 0) Elementwise.MultiplyAdd<T>(peep.Slice(p * h, h), cell, preO, preO); // peeks at the new cell
             Activations.Sigmoid<T>(preO, o);
         }
 
         if (layout.OutputActivation) Activations.Tanh<T>(cell, cellOut);
         else cell.CopyTo(cellOut);
-        TensorPrimitives.Multiply<T>(cellOut, o, y);
+        Elementwise.Multiply<T>(cellOut, o, y);
     }
 }

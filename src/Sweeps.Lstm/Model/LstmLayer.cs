@@ -28,6 +28,7 @@ public sealed partial class LstmLayer<T> where T : unmanaged, IFloatingPointIeee
     private readonly T[] _inputGrad;  // steps x batch x D
     private readonly T[] _dy, _dcNext, _dGates;
     private readonly T[] _weightsBack, _gateRecurrenceBack; // transposed copies for the backward pass
+    private readonly T[] _packedRecurrent, _packedRecurrentBack; // R^T and R in panels, when the sizes allow
     private int _batch, _steps;
 
     public LstmLayer(LstmVariant variant, int inputs, int cells, T[] parameters, T[] gradients, int offset, int maxBatch, int maxSteps)
@@ -60,6 +61,8 @@ public sealed partial class LstmLayer<T> where T : unmanaged, IFloatingPointIeee
         _dGates = new T[maxBatch * 3 * cells];
         _weightsBack = new T[GateWidth * (inputs + cells)];
         _gateRecurrenceBack = Layout.FullGateRecurrence ? new T[9 * cells * cells] : [];
+        _packedRecurrent = Numerics.Gemm.CanPack<T>(GateWidth) ? new T[cells * GateWidth] : [];
+        _packedRecurrentBack = Numerics.Gemm.CanPack<T>(cells) ? new T[cells * GateWidth] : [];
         FillAbsentGates();
     }
 

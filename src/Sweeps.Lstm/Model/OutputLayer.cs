@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Numerics.Tensors;
 using Sweeps.Lstm.Numerics;
 
 namespace Sweeps.Lstm.Model;
@@ -74,8 +73,8 @@ public sealed class OutputLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
                 total += loss;
                 // For all three pairings of activation and loss, d loss / d logit = (prediction - target), times 2 for squares.
                 var d = dLogits.Slice(r * k, k);
-                TensorPrimitives.Subtract<T>(row, target, d);
-                TensorPrimitives.Multiply<T>(d, Kind == OutputKind.Linear ? scale + scale : scale, d);
+                var factor = Kind == OutputKind.Linear ? scale + scale : scale;
+                for (var j = 0; j < k; j++) d[j] = (row[j] - target[j]) * factor;
             }
         }
         return total * scale;
@@ -90,7 +89,7 @@ public sealed class OutputLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
         var grad = _gradients.AsSpan(_at, ParameterCount);
         Gemm.MultiplyAdd(n, k, rows, hidden, 1, n, dLogits, k, grad, k);
         var gradBias = grad.Slice(n * k, k);
-        for (var r = 0; r < rows; r++) TensorPrimitives.Add<T>(gradBias, dLogits.Slice(r * k, k), gradBias);
+        for (var r = 0; r < rows; r++) Elementwise.AddTo<T>(dLogits.Slice(r * k, k), gradBias);
 
         var weights = Weights;
         for (var i = 0; i < n; i++)
@@ -111,7 +110,8 @@ public sealed class OutputLayer<T> where T : unmanaged, IFloatingPointIeee754<T>
     /// <summary>Turns logits into softmax probabilities in place; returns -sum target log p.</summary>
     private static T CrossEntropy(Span<T> logits, ReadOnlySpan<T> target)
     {
-        var max = TensorPrimitives.Max<T>(logits);
+        var max = logits[0];
+        foreach (var logit in logits) max = T.Max(max, logit);
         var sum = T.Zero;
         for (var j = 0; j < logits.Length; j++) sum += T.Exp(logits[j] - max);
         var logSum = max + T.Log(sum);
