@@ -83,6 +83,12 @@ public sealed partial class LstmLayer<T> where T : unmanaged, IFloatingPointIeee
     /// <summary>d loss / d input of the last backward pass that asked for it, steps x batch x D.</summary>
     public ReadOnlySpan<T> InputGradients => _inputGrad.AsSpan(0, _steps * _batch * Inputs);
 
+    /// <summary>z, i, f, o after activation (4 x H) for one sequence at one step of the last forward pass.</summary>
+    public ReadOnlySpan<T> GateActivations(int step, int sequence) => _act.AsSpan(((step + 1) * _batch + sequence) * 4 * Cells, 4 * Cells);
+
+    /// <summary>The cell state c_t (H) for one sequence at one step of the last forward pass.</summary>
+    public ReadOnlySpan<T> CellState(int step, int sequence) => _cell.AsSpan(((step + 1) * _batch + sequence) * Cells, Cells);
+
     /// <summary>The largest |c_t| of the last forward pass: an exploding cell state shows here first.</summary>
     public T MaxAbsCell { get; private set; }
 
