@@ -13,6 +13,3 @@ public sealed record TrainingReport(
     long? DivergedAtStep,
     double SequencesPerSecond,
     double[] ValidCurve);
-
-/// <summary>Reported after every epoch, for progress displays and early-stopping schedulers.</summary>
-public sealed record EpochResult(int Epoch, int MaxEpochs, double TrainLoss, double ValidLoss);
