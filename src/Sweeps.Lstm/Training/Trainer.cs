@@ -45,7 +45,6 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
 
         var bestParameters = (T[])Network.Parameters.Clone();
         var bestValid = Evaluation.Of(Network, _task, _task.Valid, Buffer, options.EvaluationBatch).Loss;
-        var bestTrain = double.NaN;
         var curve = new List<double>();
         int epochs = 0, sinceBest = 0;
         long updates = 0, trained = 0;
@@ -74,7 +73,6 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
             if (valid < bestValid)
             {
                 bestValid = valid;
-                bestTrain = trainLoss;
                 Network.Parameters.CopyTo(bestParameters, 0);
                 sinceBest = 0;
             }
@@ -85,7 +83,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         }
 
         bestParameters.CopyTo(Network.Parameters, 0);
-        if (double.IsNaN(bestTrain)) bestTrain = Evaluation.Of(Network, _task, _task.Train, Buffer, options.EvaluationBatch).Loss;
+        var bestTrain = Evaluation.Of(Network, _task, _task.Train, Buffer, options.EvaluationBatch).Loss;
         var test = Evaluation.Of(Network, _task, _task.Test, Buffer, options.EvaluationBatch);
         var seconds = clock.Elapsed.TotalSeconds;
         return new TrainingReport(bestTrain, bestValid, test.Loss, test.Accuracy, _task.Test.OptimalLoss, epochs, updates,
