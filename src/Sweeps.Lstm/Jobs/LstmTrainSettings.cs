@@ -28,6 +28,12 @@ public sealed record LstmTrainSettings(string Task, TaskSizes Sizes, TrainingOpt
             Integer(parameters, "test_sequences", defaults.Test, 1, 10_000_000),
             Integer(parameters, "sequence_length", defaults.SequenceLength, task == AddingTask.Name ? 2 : 1, 100_000));
 
+        // Generated data lives in memory: keep a mistyped size from taking the worker down.
+        const long maxSteps = 20_000_000;
+        foreach (var (name, count) in new[] { ("train_sequences", sizes.Train), ("valid_sequences", sizes.Valid), ("test_sequences", sizes.Test) })
+            if ((long)count * sizes.SequenceLength > maxSteps)
+                throw new JobParameterException(name, $"times sequence_length must be at most {maxSteps} steps, got {count} x {sizes.SequenceLength}");
+
         var options = new TrainingOptions
         {
             Variant = variant,

@@ -30,4 +30,13 @@ public class BadParameterTests
         Assert.Equal(name, error.Parameter);
         Assert.Contains(problem, error.Message);
     }
+
+    [Fact]
+    public void Data_too_large_to_hold_in_memory_is_refused_before_it_is_generated()
+    {
+        var error = Assert.Throws<JobParameterException>(() =>
+            Trial.Run(Trial.Parameters(("train_sequences", 1_000_000L), ("sequence_length", 100L))));
+        Assert.Equal("train_sequences", error.Parameter);
+        Assert.Contains("times sequence_length must be at most 20000000 steps, got 1000000 x 100", error.Message);
+    }
 }
