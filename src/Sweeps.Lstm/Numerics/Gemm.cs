@@ -9,7 +9,7 @@ namespace Sweeps.Lstm.Numerics;
 /// C += A B for row-major matrices, register-blocked for AVX-512 (AVX2 and scalar fallbacks).
 /// A is read through a row stride and a column stride, so a transposed A costs nothing.
 /// </summary>
-public static class Gemm
+public static partial class Gemm
 {
     private const int KBlock = 256;
 
@@ -47,64 +47,13 @@ public static class Gemm
             if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
             {
                 var w = Vector256<T>.Count;
+                for (; j + 2 * w <= n; j += 2 * w)
+                    Panel256x2(m, kc, ref ak, aRowStride, aColStride, ref Unsafe.Add(ref bk, j), ldb, ref Unsafe.Add(ref c0, j), ldc);
                 for (; j + w <= n; j += w)
                     Panel256x1(m, kc, ref ak, aRowStride, aColStride, ref Unsafe.Add(ref bk, j), ldb, ref Unsafe.Add(ref c0, j), ldc);
             }
             if (j < n) PanelScalar(m, n - j, kc, ref ak, aRowStride, aColStride, ref Unsafe.Add(ref bk, j), ldb, ref Unsafe.Add(ref c0, j), ldc);
         }
-    }
-
-    /// <summary>Width of a packed panel of B: four AVX-512 vectors.</summary>
-    public static int PanelWidth<T>() where T : unmanaged => 4 * Vector512<T>.Count;
-
-    /// <summary>Whether a B with <paramref name="n"/> columns can be packed (AVX-512, whole panels only).</summary>
-    public static bool CanPack<T>(int n) where T : unmanaged =>
-        Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported && n > 0 && n % PanelWidth<T>() == 0;
-
-    /// <summary>
-    /// Copies B (k x n, B(p, j) = b[p * rowStride + j * columnStride]) into column panels laid out one after another,
-    /// so that a product with few rows of A streams through memory instead of striding a page per row of B.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Pack<T>(int k, int n, ReadOnlySpan<T> b, int rowStride, int columnStride, Span<T> packed)
-        where T : unmanaged
-    {
-        var width = PanelWidth<T>();
-        if (rowStride == 1)
-        {
-            // B is stored transposed: read its columns in order, write each into its panel lane.
-            for (var j = 0; j < n; j++)
-            {
-                var column = b.Slice(j * columnStride, k);
-                var lane = packed.Slice(j / width * k * width + j % width);
-                for (var p = 0; p < k; p++) lane[p * width] = column[p];
-            }
-            return;
-        }
-        var at = 0;
-        for (var j0 = 0; j0 < n; j0 += width)
-            for (var p = 0; p < k; p++)
-            {
-                var from = p * rowStride + j0 * columnStride;
-                if (columnStride == 1) b.Slice(from, width).CopyTo(packed.Slice(at, width));
-                else for (var j = 0; j < width; j++) packed[at + j] = b[from + j * columnStride];
-                at += width;
-            }
-    }
-
-    /// <summary>C += A B with B packed by <see cref="Pack{T}"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void MultiplyAddPacked<T>(int m, int n, int k, ReadOnlySpan<T> a, int aRowStride, int aColStride,
-        ReadOnlySpan<T> packed, Span<T> c, int ldc)
-        where T : unmanaged, INumber<T>
-    {
-        if (m <= 0 || n <= 0 || k <= 0) return;
-        var width = PanelWidth<T>();
-        ref var a0 = ref MemoryMarshal.GetReference(a);
-        ref var b0 = ref MemoryMarshal.GetReference(packed);
-        ref var c0 = ref MemoryMarshal.GetReference(c);
-        for (var j0 = 0; j0 < n; j0 += width)
-            Panel512x4(m, k, ref a0, aRowStride, aColStride, ref Unsafe.Add(ref b0, (nint)j0 * k), width, ref Unsafe.Add(ref c0, j0), ldc);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -212,26 +161,6 @@ public static class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Panel256x1<T>(int m, int kc, ref T a, int ar, int ac, ref T b, int ldb, ref T c, int ldc)
-        where T : unmanaged, INumber<T>
-    {
-        for (var i = 0; i < m; i++)
-        {
-            ref var ai = ref Unsafe.Add(ref a, (nint)i * ar);
-            ref var r = ref Unsafe.Add(ref c, (nint)i * ldc);
-            var acc = Vector256.LoadUnsafe(ref r);
-            ref var bp = ref b;
-            nint ap = 0;
-            for (var p = 0; p < kc; p++, ap += ac)
-            {
-                acc = Fma(Vector256.Create(Unsafe.Add(ref ai, ap)), Vector256.LoadUnsafe(ref bp), acc);
-                bp = ref Unsafe.Add(ref bp, ldb);
-            }
-            acc.StoreUnsafe(ref r);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PanelScalar<T>(int m, int n, int kc, ref T a, int ar, int ac, ref T b, int ldb, ref T c, int ldc)
         where T : unmanaged, INumber<T>
     {
@@ -254,14 +183,6 @@ public static class Gemm
     {
         if (typeof(T) == typeof(float)) return Vector512.FusedMultiplyAdd(x.AsSingle(), y.AsSingle(), addend.AsSingle()).As<float, T>();
         if (typeof(T) == typeof(double)) return Vector512.FusedMultiplyAdd(x.AsDouble(), y.AsDouble(), addend.AsDouble()).As<double, T>();
-        return x * y + addend;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<T> Fma<T>(Vector256<T> x, Vector256<T> y, Vector256<T> addend)
-    {
-        if (typeof(T) == typeof(float)) return Vector256.FusedMultiplyAdd(x.AsSingle(), y.AsSingle(), addend.AsSingle()).As<float, T>();
-        if (typeof(T) == typeof(double)) return Vector256.FusedMultiplyAdd(x.AsDouble(), y.AsDouble(), addend.AsDouble()).As<double, T>();
         return x * y + addend;
     }
 }
