@@ -30,6 +30,9 @@ public static partial class Gemm
         ref var a0 = ref MemoryMarshal.GetReference(a);
         ref var b0 = ref MemoryMarshal.GetReference(b);
         ref var c0 = ref MemoryMarshal.GetReference(c);
+        Span<T> scratch = m >= 8 && Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported && n >= 4 * Vector512<T>.Count
+            ? stackalloc T[KBlock * 4 * Vector512<T>.Count]
+            : [];
         for (var k0 = 0; k0 < k; k0 += KBlock)
         {
             var kc = Math.Min(KBlock, k - k0);
@@ -40,7 +43,19 @@ public static partial class Gemm
             {
                 var w = Vector512<T>.Count;
                 for (; j + 4 * w <= n; j += 4 * w)
-                    Panel512x4(m, kc, ref ak, aRowStride, aColStride, ref Unsafe.Add(ref bk, j), ldb, ref Unsafe.Add(ref c0, j), ldc);
+                {
+                    if (m < 8)
+                    {
+                        Panel512x4(m, kc, ref ak, aRowStride, aColStride, ref Unsafe.Add(ref bk, j), ldb, ref Unsafe.Add(ref c0, j), ldc);
+                        continue;
+                    }
+                    // Many rows reuse this panel of B: copy it to contiguous memory first, so that rows of B a power
+                    // of two apart (2 KB for 512 gate columns) stop evicting each other from the L1 cache.
+                    var panel = MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(scratch), kc * 4 * w);
+                    for (var p = 0; p < kc; p++)
+                        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref bk, (nint)p * ldb + j), 4 * w).CopyTo(panel.Slice(p * 4 * w));
+                    Panel512x4(m, kc, ref ak, aRowStride, aColStride, ref MemoryMarshal.GetReference(panel), 4 * w, ref Unsafe.Add(ref c0, j), ldc);
+                }
                 for (; j + w <= n; j += w)
                     Panel512x1(m, kc, ref ak, aRowStride, aColStride, ref Unsafe.Add(ref bk, j), ldb, ref Unsafe.Add(ref c0, j), ldc);
             }

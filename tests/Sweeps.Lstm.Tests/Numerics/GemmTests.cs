@@ -11,6 +11,8 @@ public class GemmTests
     [InlineData(7, 19, 9, true)]
     [InlineData(33, 512, 128, false)]
     [InlineData(3, 8, 600, true)]
+    [InlineData(12, 128, 700, true)]
+    [InlineData(9, 80, 40, false)]
     public void The_blocked_product_matches_the_textbook_one(int m, int n, int k, bool transposedA)
     {
         var rng = new Rng(1);
