@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 using Sweeps.Lstm.Numerics;
 
@@ -78,7 +76,8 @@ public sealed partial class LstmLayer<T>
         int pI = layout.PeepholeIndex(GateLayout.I) * h, pF = layout.PeepholeIndex(GateLayout.F) * h, pO = layout.PeepholeIndex(GateLayout.O) * h;
         var one = T.One;
 
-        var k = VectorBackRow(act, cellPrev, cell, cellOut, dy, dcNext, dGates, peep, delta, dPeep, colI, colF, colO, pI, pF, pO);
+        var k = VectorBackRow512(0, act, cellPrev, cell, cellOut, dy, dcNext, dGates, peep, delta, dPeep, colI, colF, colO, pI, pF, pO);
+        k = VectorBackRow256(k, act, cellPrev, cell, cellOut, dy, dcNext, dGates, peep, delta, dPeep, colI, colF, colO, pI, pF, pO);
         for (; k < h; k++)
         {
             T z = act[k], i = act[h + k], f = act[2 * h + k], o = act[3 * h + k];
@@ -128,72 +127,6 @@ public sealed partial class LstmLayer<T>
             dcNext[k] = dcPrev;
         }
     }
-
-    /// <summary>The same as the scalar loop of <see cref="BackRow"/>, eight or four cells at a time; returns where it stopped.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int VectorBackRow(Span<T> act, Span<T> cellPrev, Span<T> cell, Span<T> cellOut, Span<T> dy, Span<T> dcNext,
-        Span<T> dGates, ReadOnlySpan<T> peep, Span<T> delta, Span<T> dPeep, int colI, int colF, int colO, int pI, int pF, int pO)
-    {
-        if (!Vector256.IsHardwareAccelerated || !Vector256<T>.IsSupported) return 0;
-        int h = Cells, w = Vector256<T>.Count, k = 0;
-        var layout = Layout;
-        var fgr = layout.FullGateRecurrence;
-        var one = Vector256<T>.One;
-        for (; k + w <= h; k += w)
-        {
-            Vector256<T> z = Load(act, k), i = Load(act, h + k), f = Load(act, 2 * h + k), o = Load(act, 3 * h + k);
-            Vector256<T> c = Load(cell, k), cp = Load(cellPrev, k), hc = Load(cellOut, k), dyk = Load(dy, k);
-
-            var dOut = Vector256<T>.Zero;
-            if (colO >= 0)
-            {
-                dOut = dyk * hc;
-                if (fgr) dOut += Load(dGates, 2 * h + k);
-                dOut *= o * (one - o);
-                Store(delta, colO + k, dOut);
-            }
-
-            var dc = dyk * o;
-            if (layout.OutputActivation) dc *= one - hc * hc;
-            dc += Load(dcNext, k);
-            if (pO >= 0) dc += Load(peep, pO + k) * dOut;
-
-            var dIn = Vector256<T>.Zero;
-            if (colI >= 0)
-            {
-                dIn = dc * (layout.CoupledForgetGate ? z - cp : z);
-                if (fgr) dIn += Load(dGates, k);
-                dIn *= i * (one - i);
-                Store(delta, colI + k, dIn);
-            }
-
-            var dForget = Vector256<T>.Zero;
-            if (colF >= 0)
-            {
-                dForget = dc * cp;
-                if (fgr) dForget += Load(dGates, h + k);
-                dForget *= f * (one - f);
-                Store(delta, colF + k, dForget);
-            }
-
-            var dz = dc * i;
-            if (layout.InputActivation) dz *= one - z * z;
-            Store(delta, k, dz);
-
-            var dcPrev = dc * f;
-            if (pI >= 0) { dcPrev += Load(peep, pI + k) * dIn; Store(dPeep, pI + k, Load(dPeep, pI + k) + cp * dIn); }
-            if (pF >= 0) { dcPrev += Load(peep, pF + k) * dForget; Store(dPeep, pF + k, Load(dPeep, pF + k) + cp * dForget); }
-            if (pO >= 0) Store(dPeep, pO + k, Load(dPeep, pO + k) + c * dOut);
-            Store(dcNext, k, dcPrev);
-        }
-        return k;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<T> Load(ReadOnlySpan<T> span, int at) => Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(span), (nuint)at);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(Span<T> span, int at, Vector256<T> value) => value.StoreUnsafe(ref MemoryMarshal.GetReference(span), (nuint)at);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Transpose(ReadOnlySpan<T> source, int rows, int columns, Span<T> target)

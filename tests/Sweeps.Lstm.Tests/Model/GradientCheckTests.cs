@@ -6,25 +6,26 @@ namespace Sweeps.Lstm.Tests.Model;
 /// <summary>Centred finite differences in float64 against full BPTT, for every variant (science.md section 2).</summary>
 public class GradientCheckTests
 {
-    public static TheoryData<LstmVariant, int, OutputKind> Cases()
+    public static TheoryData<LstmVariant, int, OutputKind, int> Cases()
     {
-        var data = new TheoryData<LstmVariant, int, OutputKind>();
+        var data = new TheoryData<LstmVariant, int, OutputKind, int>();
         foreach (var variant in LstmVariants.All)
         {
-            data.Add(variant, 1, OutputKind.Linear);
-            data.Add(variant, 2, OutputKind.Softmax);
+            data.Add(variant, 1, OutputKind.Linear, 4);
+            data.Add(variant, 2, OutputKind.Softmax, 4);
+            data.Add(variant, 1, OutputKind.Sigmoid, 8);
         }
-        data.Add(LstmVariant.Vanilla, 3, OutputKind.Sigmoid);
-        data.Add(LstmVariant.Fgr, 2, OutputKind.Sigmoid);
+        data.Add(LstmVariant.Vanilla, 3, OutputKind.Sigmoid, 4);
+        data.Add(LstmVariant.Fgr, 2, OutputKind.Sigmoid, 4);
         return data;
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Backpropagation_through_time_matches_finite_differences(LstmVariant variant, int layers, OutputKind output)
+    public void Backpropagation_through_time_matches_finite_differences(LstmVariant variant, int layers, OutputKind output, int hidden)
     {
         const int batch = 2, steps = 6;
-        var shape = new NetworkShape(variant, Inputs: 3, Hidden: 4, layers, Outputs: 3, output);
+        var shape = new NetworkShape(variant, Inputs: 3, hidden, layers, Outputs: 3, output);
         var network = Some.Network<double>(shape, batch, steps, seed: 11);
         var data = Some.Batch<double>(shape, batch, steps, seed: 12);
         Some.RandomInitialState(network, batch, seed: 13);
