@@ -1,5 +1,3 @@
-using Sweeps.Lstm.Bench;
-
 namespace Sweeps.Lstm.Tests.Bench;
 
 public class BenchTests

@@ -1,5 +1,5 @@
 using Sweeps.Core.Jobs;
-using Sweeps.Lstm.Jobs;
+
 using Sweeps.Lstm.Tests.Support;
 
 namespace Sweeps.Lstm.Tests.Jobs;

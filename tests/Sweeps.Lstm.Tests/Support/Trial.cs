@@ -1,6 +1,5 @@
 using Sweeps.Core.Jobs;
 using Sweeps.Core.Parameters;
-using Sweeps.Lstm.Jobs;
 
 namespace Sweeps.Lstm.Tests.Support;
 

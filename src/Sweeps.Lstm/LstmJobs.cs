@@ -1,7 +1,8 @@
 using Sweeps.Core.Jobs;
+using Sweeps.Lstm.Jobs;
 using Sweeps.Lstm.Tasks;
 
-namespace Sweeps.Lstm.Jobs;
+namespace Sweeps.Lstm;
 
 /// <summary>The job kinds of this library, for a node's <see cref="JobRegistry"/>.</summary>
 public static class LstmJobs
