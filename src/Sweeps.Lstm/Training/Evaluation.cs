@@ -6,7 +6,8 @@ namespace Sweeps.Lstm.Training;
 /// <summary>Mean loss and accuracy of a network on a split, without updates.</summary>
 public sealed record Evaluation(double Loss, double? Accuracy)
 {
-    public static Evaluation Of<T>(LstmNetwork<T> network, SequenceTask task, TaskSplit split, SequenceBatch<T> buffer, int batchSize)
+    public static Evaluation Of<T>(LstmNetwork<T> network, SequenceTask task, TaskSplit split, SequenceBatch<T> buffer, int batchSize,
+        CancellationToken cancellation = default)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         double lossSum = 0, rows = 0, right = 0;
@@ -14,6 +15,7 @@ public sealed record Evaluation(double Loss, double? Accuracy)
         network.ResetState();
         for (var first = 0; first < split.Count; first += batch)
         {
+            cancellation.ThrowIfCancellationRequested();
             var size = Math.Min(batch, split.Count - first);
             BatchFiller.Fill(buffer, split, i => first + i, size, noise: 0, rng: null);
             var loss = double.CreateChecked(network.Forward(buffer));

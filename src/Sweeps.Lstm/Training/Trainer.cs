@@ -44,7 +44,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         var maxCell = T.CreateChecked(options.MaxCellState);
 
         var bestParameters = (T[])Network.Parameters.Clone();
-        var bestValid = Evaluation.Of(Network, _task, _task.Valid, Buffer, options.EvaluationBatch).Loss;
+        var bestValid = Evaluation.Of(Network, _task, _task.Valid, Buffer, options.EvaluationBatch, cancellation).Loss;
         var curve = new List<double>();
         int epochs = 0, sinceBest = 0;
         long updates = 0, trained = 0;
@@ -62,7 +62,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
                 break;
             }
             epochs = epoch;
-            var valid = Evaluation.Of(Network, _task, _task.Valid, Buffer, options.EvaluationBatch).Loss;
+            var valid = Evaluation.Of(Network, _task, _task.Valid, Buffer, options.EvaluationBatch, cancellation).Loss;
             if (!double.IsFinite(valid))
             {
                 divergedAt = updates;
@@ -83,8 +83,8 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         }
 
         bestParameters.CopyTo(Network.Parameters, 0);
-        var bestTrain = Evaluation.Of(Network, _task, _task.Train, Buffer, options.EvaluationBatch).Loss;
-        var test = Evaluation.Of(Network, _task, _task.Test, Buffer, options.EvaluationBatch);
+        var bestTrain = Evaluation.Of(Network, _task, _task.Train, Buffer, options.EvaluationBatch, cancellation).Loss;
+        var test = Evaluation.Of(Network, _task, _task.Test, Buffer, options.EvaluationBatch, cancellation);
         var seconds = clock.Elapsed.TotalSeconds;
         return new TrainingReport(bestTrain, bestValid, test.Loss, test.Accuracy, _task.Test.OptimalLoss, epochs, updates,
             divergedAt is not null, divergedAt, seconds > 0 ? trained / seconds : 0, curve.ToArray());
