@@ -70,11 +70,26 @@ public static class Elementwise
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var max = T.Zero;
-        foreach (var value in x)
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported && x.Length >= Vector256<T>.Count)
         {
-            var magnitude = T.Abs(value);
-            if (!(magnitude <= max)) max = T.IsNaN(magnitude) ? magnitude : T.Max(max, magnitude);
-            if (T.IsNaN(max)) return max;
+            ref var xs = ref MemoryMarshal.GetReference(x);
+            var largest = Vector256<T>.Zero;
+            var nan = Vector256<T>.Zero;
+            for (; i + Vector256<T>.Count <= x.Length; i += Vector256<T>.Count)
+            {
+                var v = Vector256.LoadUnsafe(ref xs, (nuint)i);
+                largest = Vector256.Max(largest, Vector256.Abs(v));
+                nan |= ~Vector256.Equals(v, v);
+            }
+            if (nan != Vector256<T>.Zero) return T.NaN;
+            for (var j = 0; j < Vector256<T>.Count; j++) max = T.Max(max, largest[j]);
+        }
+        for (; i < x.Length; i++)
+        {
+            var magnitude = T.Abs(x[i]);
+            if (T.IsNaN(magnitude)) return magnitude;
+            if (magnitude > max) max = magnitude;
         }
         return max;
     }
