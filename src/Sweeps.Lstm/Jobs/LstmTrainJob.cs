@@ -1,0 +1,40 @@
+using Sweeps.Core.Jobs;
+using Sweeps.Lstm.Tasks;
+using Sweeps.Lstm.Training;
+
+namespace Sweeps.Lstm.Jobs;
+
+/// <summary>
+/// <c>lstm.train</c>: generates the task from the trial's seed, trains one LSTM variant in float32 on one core,
+/// and reports its losses. Divergence is a result (diverged = 1), not an error.
+/// </summary>
+public sealed class LstmTrainJob : IJob
+{
+    public const string Kind = "lstm.train";
+
+    public JobResult Run(JobContext context)
+    {
+        var settings = LstmTrainSettings.From(context.Parameters);
+        var task = SequenceTasks.Generate(settings.Task, settings.Sizes, context.Seed);
+        var trainer = new Trainer<float>(task, settings.Options, context.Seed);
+        var report = trainer.Train(context.Cancellation, epoch => context.Progress.Report(
+            (double)epoch.Epoch / epoch.MaxEpochs, epoch.Epoch,
+            new Dictionary<string, double> { ["valid_loss"] = epoch.ValidLoss, ["train_loss"] = epoch.TrainLoss }));
+
+        var metrics = new Dictionary<string, double>
+        {
+            ["train_loss"] = report.TrainLoss,
+            ["valid_loss"] = report.ValidLoss,
+            ["test_loss"] = report.TestLoss,
+            ["epochs"] = report.Epochs,
+            ["updates"] = report.Updates,
+            ["diverged"] = report.Diverged ? 1 : 0,
+            ["sequences_per_second"] = report.SequencesPerSecond,
+            ["parameters"] = trainer.Network.Parameters.Length,
+        };
+        if (report.TestAccuracy is { } accuracy) metrics["test_accuracy"] = accuracy;
+        if (report.OptimalLoss is { } optimal) metrics["optimal_loss"] = optimal;
+        if (report.DivergedAtStep is { } step) metrics["diverged_at_step"] = step;
+        return new JobResult(metrics, new Dictionary<string, double[]> { ["valid_loss"] = report.ValidCurve });
+    }
+}
