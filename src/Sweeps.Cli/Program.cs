@@ -58,6 +58,9 @@ public static class Program
                 bench.AddCommand<BenchGeometryCommand>("geometry")
                     .WithDescription("Each geometry job's throughput on one core (angle pairs/s beside plain C at -O3).")
                     .WithExample("bench", "geometry", "--dimensions", "2,100,1000");
+                bench.AddCommand<BenchLstmCommand>("lstm")
+                    .WithDescription("Median milliseconds of one LSTM forward+backward pass and sequences/s, one core, float32.")
+                    .WithExample("bench", "lstm", "--batch", "32", "--hidden", "128", "--input", "32", "--steps", "100");
             });
             config.ValidateExamples();
         });

@@ -9,6 +9,7 @@ public static class KnownJobs
     {
         var registry = new JobRegistry().Register(NoopJob.Definition);
         Geometry.GeometryJobs.Register(registry);
+        Lstm.LstmJobs.Register(registry);
         return registry;
     }
 }
