@@ -49,6 +49,21 @@ public static class Program
                 .WithDescription("Print a sweep's trials with parameters and metrics as columns, as a table, CSV or JSON.")
                 .WithExample("query", "shell-fraction", "--where", "\"dimension>=100 and fraction<0.9\"", "--sort", "fraction", "--desc", "--limit", "10")
                 .WithExample("query", "shell-fraction", "--format", "csv");
+            config.AddCommand<CoordinatorCommand>("coordinator")
+                .WithDescription("Start a node with the coordinator role (the coordinator is a cluster singleton; a second coordinator node is a warm standby).")
+                .WithExample("coordinator", "--host", "127.0.0.1", "--port", "4053", "--db", "sweeps.db");
+            config.AddCommand<WorkerCommand>("worker")
+                .WithDescription("Start a worker node that joins the cluster and pulls trials for its free slots.")
+                .WithExample("worker", "--seed", "127.0.0.1:4053", "--slots", "2");
+            config.AddCommand<SubmitCommand>("submit")
+                .WithDescription("Submit the sweeps of a spec file to a running cluster; --wait follows them to the end.")
+                .WithExample("submit", "config/sweeps/curse-of-dimensionality.yaml", "--seed", "127.0.0.1:4053", "--wait");
+            config.AddCommand<CancelCommand>("cancel").WithDescription("Cancel a sweep across the cluster: no more trials are handed out.")
+                .WithExample("cancel", "shell-fraction", "--seed", "127.0.0.1:4053");
+            config.AddCommand<PauseCommand>("pause").WithDescription("Pause a sweep: running trials finish, no new ones start until resumed.")
+                .WithExample("pause", "shell-fraction", "--seed", "127.0.0.1:4053");
+            config.AddCommand<ResumeCommand>("resume").WithDescription("Resume a paused sweep.")
+                .WithExample("resume", "shell-fraction", "--seed", "127.0.0.1:4053");
             config.AddBranch("bench", bench =>
             {
                 bench.SetDescription("Measure speed (never asserted in tests; compare ratios taken in one run).");

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster;
 using Akka.Event;
 using Akka.Persistence;
 using Sweeps.Cluster.Events;
@@ -59,6 +60,10 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
             if (events.Count > 0) _log.Warning("Worker {0} ({1}) is gone; its trials run again elsewhere", worker, t.ActorRef.Path);
             PersistThen(events, () => { });
         });
+        // A node the failure detector gives up on: its workers' trials run elsewhere now, not when it is finally removed.
+        Command<ClusterEvent.UnreachableMember>(u => LoseWorkersAt(u.Member.Address, "its node became unreachable"));
+        Command<ClusterEvent.MemberRemoved>(r => LoseWorkersAt(r.Member.Address, "its node left the cluster"));
+        Command<ClusterEvent.IMemberEvent>(_ => { });
         Command<CheckLeases>(_ =>
         {
             var events = _state.DecideExpiredLeases(DateTime.UtcNow);
@@ -84,6 +89,31 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     }
 
     public override string PersistenceId => JournalId;
+
+    protected override void PreStart()
+    {
+        if (((ExtendedActorSystem)Context.System).Provider is ClusterActorRefProvider)
+            Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
+                typeof(ClusterEvent.UnreachableMember), typeof(ClusterEvent.MemberRemoved));
+        base.PreStart();
+    }
+
+    protected override void PostStop()
+    {
+        if (((ExtendedActorSystem)Context.System).Provider is ClusterActorRefProvider)
+            Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+        base.PostStop();
+    }
+
+    private void LoseWorkersAt(Address address, string reason)
+    {
+        foreach (var (worker, name) in _workers.Where(w => w.Key.Path.Address == address).ToList())
+        {
+            var events = _state.DecideWorkerLost(name, reason);
+            if (events.Count > 0) _log.Warning("Worker {0} lost ({1}); its trials run again elsewhere", name, reason);
+            PersistThen(events, () => { });
+        }
+    }
 
     public ITimerScheduler Timers { get; set; } = null!;
 

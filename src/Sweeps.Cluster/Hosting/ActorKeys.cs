@@ -3,6 +3,4 @@ namespace Sweeps.Cluster.Hosting;
 /// <summary>Keys under which a node's actors are found in Akka.Hosting's ActorRegistry.</summary>
 public sealed class CoordinatorActor;
 
-public sealed class ProjectionActor;
-
 public sealed class WorkerActor;

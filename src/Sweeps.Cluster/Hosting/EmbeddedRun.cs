@@ -20,7 +20,7 @@ public static class EmbeddedRun
         CancellationToken interruption)
     {
         await using var node = await SweepsNode.StartAsync(options, jobs, CancellationToken.None);
-        StoredSpecCheck.ThrowIfChanged(specs, node.Store, jobs);
+        StoredSpecCheck.ThrowIfChanged(specs, node.Store!, jobs);
         var submitted = await node.SubmitAsync(specs);
         var refused = submitted.Sweeps.Where(s => !s.Accepted).ToList();
         if (refused.Count > 0)

@@ -1,8 +1,9 @@
 using Akka.Actor;
+using Akka.Cluster.Hosting;
 using Akka.Hosting;
 using Akka.Pattern;
+using Akka.Remote.Hosting;
 using Sweeps.Cluster.Coordination;
-using Sweeps.Cluster.Projection;
 using Sweeps.Cluster.Serialization;
 using Sweeps.Cluster.Workers;
 using Sweeps.Core.Jobs;
@@ -21,22 +22,46 @@ public static class SweepsAkkaExtensions
         builder.AddHocon(PersistenceConfig.For(store), HoconAddMode.Prepend);
 
     /// <summary>
-    /// Starts the coordinator (restarted with back-off if its journal fails), the results projection, and a worker,
-    /// as the options say. The coordinator and the worker are the same actors that run on separate machines.
+    /// The coordinator node (coordinator and results projection) and a worker, as the options say. Embedded they are
+    /// plain actors; in a cluster the coordinator node is a singleton on coordinator-role nodes (a second such node is
+    /// a warm standby) and every other node reaches it through a singleton proxy. The actors are the same.
     /// </summary>
-    public static AkkaConfigurationBuilder WithSweepsNode(this AkkaConfigurationBuilder builder, SweepsNodeOptions options, JobRegistry jobs, ResultStore store) =>
-        builder
-            .WithSweepsSerialization()
-            .WithSweepsPersistence(options.Store)
-            .WithActors((system, registry) =>
+    public static AkkaConfigurationBuilder WithSweepsNode(this AkkaConfigurationBuilder builder, SweepsNodeOptions options, JobRegistry jobs, ResultStore? store)
+    {
+        builder.WithSweepsSerialization();
+        if (options.RunsCoordinator)
+        {
+            if (options.Store is null || store is null) throw new ArgumentException("a coordinator needs a store");
+            builder.WithSweepsPersistence(options.Store);
+        }
+        if (options.Cluster is not { } cluster)
+        {
+            builder.WithActors((system, registry) =>
             {
-                if (!options.RunsCoordinator) return;
-                var coordinator = system.ActorOf(CoordinatorSupervisor(jobs, options.Coordinator), "coordinator");
+                var coordinator = system.ActorOf(CoordinatorNode.Props(jobs, options.Coordinator, store!), "sweeps");
                 registry.Register<CoordinatorActor>(coordinator);
-                registry.Register<ProjectionActor>(system.ActorOf(ResultsProjection.Props(store, jobs), "projection"));
                 if (options.Worker is { } worker)
                     registry.Register<WorkerActor>(system.ActorOf(TrialWorker.Props(coordinator, worker, jobs), "worker"));
             });
+            return builder;
+        }
+
+        builder
+            .WithRemoting(new RemoteOptions { HostName = cluster.Host, Port = cluster.Port, PublicHostName = cluster.PublicHost })
+            .WithClustering(new ClusterOptions { Roles = cluster.Roles.ToArray(), SeedNodes = cluster.Seeds.Select(ClusterNodeOptions.SeedAddress).ToArray() })
+            .AddHocon(ClusterConfig.For(cluster), HoconAddMode.Prepend);
+        var singleton = new ClusterSingletonOptions { Role = ClusterNodeOptions.CoordinatorRole };
+        if (options.RunsCoordinator)
+            builder.WithSingleton<CoordinatorActor>("sweeps", CoordinatorNode.Props(jobs, options.Coordinator, store!), singleton, createProxyToo: true);
+        else
+            builder.WithSingletonProxy<CoordinatorActor>("sweeps", singleton);
+        if (options.Worker is { } workerOptions)
+        {
+            builder.WithActors((system, registry) =>
+                registry.Register<WorkerActor>(system.ActorOf(TrialWorker.Props(registry.Get<CoordinatorActor>(), workerOptions, jobs), "worker")));
+        }
+        return builder;
+    }
 
     public static Props CoordinatorSupervisor(JobRegistry jobs, CoordinatorOptions options) =>
         BackoffSupervisor.Props(Backoff.OnStop(

@@ -22,7 +22,7 @@ public sealed class SweepsNode : IAsyncDisposable
     private readonly IHost _host;
     private readonly ActorRegistry _actors;
 
-    private SweepsNode(IHost host, ResultStore store)
+    private SweepsNode(IHost host, ResultStore? store)
     {
         _host = host;
         Store = store;
@@ -30,7 +30,8 @@ public sealed class SweepsNode : IAsyncDisposable
         System = host.Services.GetRequiredService<ActorSystem>();
     }
 
-    public ResultStore Store { get; }
+    /// <summary>The coordinator's store; null on nodes that run no coordinator.</summary>
+    public ResultStore? Store { get; }
 
     public ActorSystem System { get; }
 
@@ -38,7 +39,7 @@ public sealed class SweepsNode : IAsyncDisposable
 
     public static async Task<SweepsNode> StartAsync(SweepsNodeOptions options, JobRegistry jobs, CancellationToken cancellation = default)
     {
-        var store = ResultStore.Open(options.Store);
+        var store = options.RunsCoordinator && options.Store is { } location ? ResultStore.Open(location) : null;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSingleton<IHostLifetime, ManualLifetime>();
         builder.Services.AddAkka("sweeps", akka => akka
@@ -60,14 +61,17 @@ public sealed class SweepsNode : IAsyncDisposable
 
     public Task<ProgressReport> ProgressAsync() => Coordinator.Ask<ProgressReport>(GetProgress.Instance, AskTimeout);
 
+    /// <summary>Pauses, resumes or cancels a sweep (<see cref="Store.SweepState"/>).</summary>
+    public Task<SweepStateChangeResult> ChangeStateAsync(string sweep, string state) =>
+        Coordinator.Ask<SweepStateChangeResult>(new ChangeSweepState(sweep, state), AskTimeout);
+
     /// <summary>Waits until the results store holds everything the journal holds up to <paramref name="position"/>.</summary>
     public async Task<bool> WaitForStoreAsync(long position, TimeSpan timeout)
     {
-        var projection = _actors.Get<ProjectionActor>();
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            var written = await projection.Ask<ProjectionPosition>(GetPosition.Instance, AskTimeout);
+            var written = await Coordinator.Ask<ProjectionPosition>(GetPosition.Instance, AskTimeout);
             if (written.SequenceNr >= position) return true;
             await Task.Delay(50);
         }

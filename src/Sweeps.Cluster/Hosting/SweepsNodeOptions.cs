@@ -4,8 +4,9 @@ using Sweeps.Store;
 
 namespace Sweeps.Cluster.Hosting;
 
-/// <summary>What a node runs: the coordinator (with its journal and results projection), a worker, or both.</summary>
-public sealed record SweepsNodeOptions(StoreLocation Store)
+/// <summary>What a node runs: the coordinator (with its journal and results projection), a worker, or both; embedded or in a cluster.</summary>
+/// <param name="Store">The coordinator's store; null on nodes that run no coordinator.</param>
+public sealed record SweepsNodeOptions(StoreLocation? Store)
 {
     public bool RunsCoordinator { get; init; } = true;
 
@@ -13,4 +14,7 @@ public sealed record SweepsNodeOptions(StoreLocation Store)
     public WorkerOptions? Worker { get; init; } = new();
 
     public CoordinatorOptions Coordinator { get; init; } = new();
+
+    /// <summary>Null: everything in this process, no network. Set: a node of a Sweeps cluster.</summary>
+    public ClusterNodeOptions? Cluster { get; init; }
 }

@@ -1,0 +1,77 @@
+using System.ComponentModel;
+using Serilog;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Sweeps.Cluster.Coordination;
+using Sweeps.Cluster.Hosting;
+using Sweeps.Cluster.Workers;
+using Sweeps.Store;
+
+namespace Sweeps.Cli.Commands;
+
+public sealed class CoordinatorSettings : ClusterSettings
+{
+    [CommandOption("--port <PORT>")]
+    [Description("Port to listen on.")]
+    [DefaultValue(4053)]
+    public int Port { get; init; } = 4053;
+
+    [CommandOption("--slots <N>")]
+    [Description("Also run trials on this node, N at once (default 0: coordinate only).")]
+    [DefaultValue(0)]
+    public int Slots { get; init; }
+
+    [CommandOption("--lease-seconds <S>")]
+    [Description("A trial whose worker sends no heartbeat for this long runs again elsewhere.")]
+    [DefaultValue(30.0)]
+    public double LeaseSeconds { get; init; } = 30;
+
+    [CommandOption("--max-attempts <N>")]
+    [Description("Times a trial may lose its worker before it is marked failed.")]
+    [DefaultValue(3)]
+    public int MaxAttempts { get; init; } = 3;
+
+    public override ValidationResult Validate()
+    {
+        if (Port is < 1 or > 65535) return ValidationResult.Error($"--port: {Port} is not a port; give 1 to 65535");
+        if (Slots is < 0 or > 1024) return ValidationResult.Error($"--slots: {Slots} is out of range; give 0 to 1024");
+        if (LeaseSeconds is < 1 or > 86400) return ValidationResult.Error($"--lease-seconds: {LeaseSeconds} is out of range; give 1 to 86400");
+        if (MaxAttempts is < 1 or > 100) return ValidationResult.Error($"--max-attempts: {MaxAttempts} is out of range; give 1 to 100");
+        return base.Validate();
+    }
+}
+
+/// <summary>
+/// <c>sweeps coordinator</c>: a node with the coordinator role. The coordinator runs as a cluster singleton; a second
+/// coordinator node is a warm standby that takes over, recovering from the journal, when the first dies.
+/// </summary>
+public sealed class CoordinatorCommand : SweepsCommand<CoordinatorSettings>
+{
+    protected override async Task<int> RunAsync(CoordinatorSettings settings, CancellationToken interruption)
+    {
+        var store = settings.OpenStore();
+        if (store.Location.Provider == StoreProvider.Sqlite && !settings.IsLoopback)
+            throw new UsageException($"--db: SQLite ({store.Location.Display}) lives on one machine, but --host {settings.Host} lets other machines join; " +
+                "give a PostgreSQL connection string (--db \"Host=...;Database=...;Username=...\") for a cluster across machines, or listen on 127.0.0.1");
+        var self = $"{settings.PublicHost ?? settings.Host}:{settings.Port}";
+        var options = new SweepsNodeOptions(store.Location)
+        {
+            Cluster = settings.Node(settings.Port, [ClusterNodeOptions.CoordinatorRole, .. settings.Slots > 0 ? new[] { ClusterNodeOptions.WorkerRole } : []],
+                settings.Seeds.Length > 0 ? settings.Seeds : [self]),
+            Worker = settings.Slots > 0 ? new WorkerOptions { Slots = settings.Slots } : null,
+            Coordinator = new CoordinatorOptions { LeaseDuration = TimeSpan.FromSeconds(settings.LeaseSeconds), MaxLosses = settings.MaxAttempts },
+        };
+        await using var node = await SweepsNode.StartAsync(options, Cluster.Hosting.KnownJobs.Create());
+        Log.Information("Coordinator node listening on {Address}, store {Store}; workers join with: sweeps worker --seed {Self}", self, store.Location, self);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, interruption);
+        }
+        catch (TaskCanceledException)
+        {
+            Log.Information("Leaving the cluster; a standby coordinator takes over if there is one");
+        }
+        if (settings.Slots > 0) await node.StopWorkerAsync(TimeSpan.FromSeconds(30));
+        return 0;
+    }
+}

@@ -1,0 +1,64 @@
+using System.ComponentModel;
+using Serilog;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Sweeps.Cluster.Hosting;
+using Sweeps.Cluster.Workers;
+
+namespace Sweeps.Cli.Commands;
+
+public sealed class WorkerSettings : ClusterSettings
+{
+    [CommandOption("--port <PORT>")]
+    [Description("Port to listen on (default 0: any free port).")]
+    [DefaultValue(0)]
+    public int Port { get; init; }
+
+    [CommandOption("--slots <N>")]
+    [Description("Trials run at once (default: the number of cores).")]
+    public int? Slots { get; init; }
+
+    [CommandOption("--name <NAME>")]
+    [Description("The worker's name in the results store (default: machine-pid).")]
+    public string? Name { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (Seeds.Length == 0) return ValidationResult.Error("--seed: a worker needs the coordinator's address; give --seed HOST:PORT, e.g. --seed 127.0.0.1:4053");
+        if (Port is < 0 or > 65535) return ValidationResult.Error($"--port: {Port} is not a port; give 0 (any) to 65535");
+        if (Slots is < 1 or > 1024) return ValidationResult.Error($"--slots: {Slots} is out of range; give 1 to 1024");
+        return base.Validate();
+    }
+}
+
+/// <summary>
+/// <c>sweeps worker</c>: joins the cluster and pulls trials for its free slots. Ctrl-C or SIGTERM: it cancels its
+/// running trials, hands them back to the coordinator, and leaves.
+/// </summary>
+public sealed class WorkerCommand : SweepsCommand<WorkerSettings>
+{
+    protected override async Task<int> RunAsync(WorkerSettings settings, CancellationToken interruption)
+    {
+        var worker = new WorkerOptions { Slots = settings.Slots ?? Environment.ProcessorCount };
+        if (settings.Name is { } name) worker = worker with { Name = name };
+        var options = new SweepsNodeOptions(null)
+        {
+            RunsCoordinator = false,
+            Worker = worker,
+            Cluster = settings.Node(settings.Port, [ClusterNodeOptions.WorkerRole]),
+        };
+        await using var node = await SweepsNode.StartAsync(options, KnownJobs.Create());
+        Log.Information("Worker {Name} with {Slots} slots joining {Seeds}", worker.Name, worker.Slots, string.Join(", ", settings.Seeds));
+        try
+        {
+            await Task.Delay(Timeout.Infinite, interruption);
+        }
+        catch (TaskCanceledException)
+        {
+            Log.Information("Stopping: handing running trials back to the coordinator");
+        }
+        var clean = await node.StopWorkerAsync(TimeSpan.FromSeconds(30));
+        if (!clean) Log.Warning("Not every trial could be handed back in time; the coordinator's lease runs them again elsewhere");
+        return 0;
+    }
+}

@@ -1,0 +1,32 @@
+using Akka.Configuration;
+
+namespace Sweeps.Cluster.Hosting;
+
+/// <summary>
+/// Cluster settings beyond what Akka.Hosting's options carry: the split-brain resolver (keep the side with the oldest
+/// coordinator node; a node alone is downed), and a failure detector that notices a dead node within seconds.
+/// Never auto-down: it disables the resolver.
+/// </summary>
+public static class ClusterConfig
+{
+    public static Config For(ClusterNodeOptions options) => ConfigurationFactory.ParseString($$"""
+        akka.cluster {
+          downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
+          split-brain-resolver {
+            active-strategy = keep-oldest
+            stable-after = {{(int)options.StableAfter.TotalMilliseconds}}ms
+            keep-oldest {
+              down-if-alone = on
+              role = "{{ClusterNodeOptions.CoordinatorRole}}"
+            }
+          }
+          failure-detector {
+            heartbeat-interval = 1s
+            acceptable-heartbeat-pause = 3s
+          }
+          singleton.hand-over-retry-interval = 500ms
+          singleton-proxy.buffer-size = 10000
+        }
+        akka.remote.dot-netty.tcp.maximum-frame-size = 4000000b
+        """);
+}

@@ -1,0 +1,35 @@
+namespace Sweeps.Cluster.Hosting;
+
+/// <summary>How a node joins a Sweeps cluster: where it listens, which nodes it contacts first, which roles it has.</summary>
+public sealed record ClusterNodeOptions
+{
+    /// <summary>The address to bind; 127.0.0.1 unless told otherwise, so nothing is exposed by accident.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>0 picks a free port (workers, clients).</summary>
+    public int Port { get; init; }
+
+    /// <summary>The address other nodes use to reach this one, when it differs from <see cref="Host"/> (containers, NAT).</summary>
+    public string? PublicHost { get; init; }
+
+    /// <summary>Seed nodes as host:port; a node that lists itself starts a new cluster.</summary>
+    public IReadOnlyList<string> Seeds { get; init; } = [];
+
+    public IReadOnlyList<string> Roles { get; init; } = [];
+
+    /// <summary>How long a partition must be stable before the split-brain resolver downs the side without the oldest coordinator.</summary>
+    public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(7);
+
+    public const string ClusterName = "sweeps";
+    public const string CoordinatorRole = "coordinator";
+    public const string WorkerRole = "worker";
+    public const string ClientRole = "client";
+
+    public static string SeedAddress(string hostAndPort)
+    {
+        var parts = hostAndPort.Split(':');
+        if (parts.Length != 2 || parts[0].Length == 0 || !int.TryParse(parts[1], out var port) || port is < 1 or > 65535)
+            throw new ArgumentException($"'{hostAndPort}' is not a seed; give host:port, e.g. 127.0.0.1:4053");
+        return $"akka.tcp://{ClusterName}@{parts[0]}:{port}";
+    }
+}
