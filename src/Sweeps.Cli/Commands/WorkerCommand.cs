@@ -47,18 +47,26 @@ public sealed class WorkerCommand : SweepsCommand<WorkerSettings>
             Worker = worker,
             Cluster = settings.Node(settings.Port, [ClusterNodeOptions.WorkerRole]),
         };
-        await using var node = await SweepsNode.StartAsync(options, KnownJobs.Create());
-        Log.Information("Worker {Name} with {Slots} slots joining {Seeds}", worker.Name, worker.Slots, string.Join(", ", settings.Seeds));
-        try
+        // A worker outlives its cluster: if the split-brain resolver downs this node (the coordinator died or a
+        // partition cut it off), it joins again, rather than leaving its slots idle until someone restarts it.
+        while (true)
         {
-            await Task.Delay(Timeout.Infinite, interruption);
-        }
-        catch (TaskCanceledException)
-        {
+            var node = await SweepsNode.StartAsync(options, KnownJobs.Create());
+            Log.Information("Worker {Name} with {Slots} slots joining {Seeds}", worker.Name, worker.Slots, string.Join(", ", settings.Seeds));
+            var stopped = await Task.WhenAny(node.WhenTerminated, Task.Delay(Timeout.Infinite, interruption).ContinueWith(_ => { }));
+            if (stopped == node.WhenTerminated && !interruption.IsCancellationRequested)
+            {
+                await node.DisposeAsync();
+                Log.Warning("This worker was removed from the cluster; joining again in 2 s");
+                await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
+                continue;
+            }
             Log.Information("Stopping: handing running trials back to the coordinator");
+            var clean = await node.StopWorkerAsync(TimeSpan.FromSeconds(30));
+            if (!clean) Log.Warning("Not every trial could be handed back in time; the coordinator's lease runs them again elsewhere");
+            await node.DisposeAsync();
+            break;
         }
-        var clean = await node.StopWorkerAsync(TimeSpan.FromSeconds(30));
-        if (!clean) Log.Warning("Not every trial could be handed back in time; the coordinator's lease runs them again elsewhere");
         return 0;
     }
 }

@@ -37,6 +37,9 @@ public sealed class SweepsNode : IAsyncDisposable
 
     public IActorRef Coordinator => _actors.Get<CoordinatorActor>();
 
+    /// <summary>Completes when the node's actor system stops, by request or because the cluster downed this node.</summary>
+    public Task WhenTerminated => System.WhenTerminated;
+
     public static async Task<SweepsNode> StartAsync(SweepsNodeOptions options, JobRegistry jobs, CancellationToken cancellation = default)
     {
         var store = options.RunsCoordinator && options.Store is { } location ? ResultStore.Open(location) : null;

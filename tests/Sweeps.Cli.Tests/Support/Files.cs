@@ -11,10 +11,12 @@ internal static class Files
         return path;
     }
 
-    /// <summary>Runs a query against a SQLite store the way a person with sqlite3 would.</summary>
+    /// <summary>Runs a query against a store the way a person with sqlite3 or psql would: a SQLite path or a PostgreSQL connection string.</summary>
     public static List<object?[]> Query(string database, string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        using System.Data.Common.DbConnection connection = database.Contains("Host=")
+            ? new Npgsql.NpgsqlConnection(database)
+            : new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -9,7 +9,7 @@ internal static class Journal
     public static Dictionary<long, int> FinishedCounts(string database, string sweep)
     {
         var counts = new Dictionary<long, int>();
-        foreach (var row in Files.Query(database, "SELECT message FROM journal WHERE manifest = 'e.fin' AND deleted = 0 ORDER BY ordering"))
+        foreach (var row in Files.Query(database, "SELECT message FROM journal WHERE manifest = 'e.fin' AND deleted = false ORDER BY ordering"))
         {
             using var doc = JsonDocument.Parse((byte[])row[0]!);
             if (doc.RootElement.GetProperty("Sweep").GetString() != sweep) continue;
@@ -26,7 +26,7 @@ internal static class Journal
     public static Dictionary<long, int> InFlight(string database, string sweep)
     {
         var running = new Dictionary<long, int>();
-        foreach (var row in Files.Query(database, "SELECT manifest, message FROM journal WHERE manifest IN ('e.dis', 'e.fin', 'e.req') AND deleted = 0 ORDER BY ordering"))
+        foreach (var row in Files.Query(database, "SELECT manifest, message FROM journal WHERE manifest IN ('e.dis', 'e.fin', 'e.req') AND deleted = false ORDER BY ordering"))
         {
             using var doc = JsonDocument.Parse((byte[])row[1]!);
             var e = doc.RootElement;
@@ -53,7 +53,7 @@ internal static class Journal
     public static Dictionary<long, int> FinishedAttempts(string database, string sweep)
     {
         var attempts = new Dictionary<long, int>();
-        foreach (var row in Files.Query(database, "SELECT message FROM journal WHERE manifest = 'e.fin' AND deleted = 0 ORDER BY ordering"))
+        foreach (var row in Files.Query(database, "SELECT message FROM journal WHERE manifest = 'e.fin' AND deleted = false ORDER BY ordering"))
         {
             using var doc = JsonDocument.Parse((byte[])row[0]!);
             if (doc.RootElement.GetProperty("Sweep").GetString() != sweep) continue;

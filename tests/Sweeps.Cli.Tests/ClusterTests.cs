@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Sweeps.Cli.Tests.Support;
+using Sweeps.Store;
+using Sweeps.TestSupport;
+using Xunit.Abstractions;
+
+namespace Sweeps.Cli.Tests;
+
+/// <summary>A coordinator and workers as separate real processes on 127.0.0.1, killed for real.</summary>
+public sealed class ClusterTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Kinds => TestStores.Kinds();
+
+    private readonly string _folder = TestStores.NewFolder();
+
+    [Theory, MemberData(nameof(Kinds))]
+    public void A_worker_killed_mid_trial_has_its_trials_running_elsewhere_within_seconds_and_each_recorded_once(string kind)
+    {
+        var location = TestStores.Create(kind, _folder);
+        var db = location.Provider == StoreProvider.Sqlite ? location.Display : location.ConnectionString;
+        var port = FreePort.Next();
+        var seed = $"127.0.0.1:{port}";
+        var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "cluster", trials: 40, sleepMs: 1500));
+        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--db", db);
+        using var doomed = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "2", "--name", "doomed");
+        using var survivor = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "2", "--name", "survivor");
+        var (code, submitted, errors) = SweepsProcess.Run(_folder, "submit", spec, "--seed", seed);
+        Assert.True(code == 0, submitted + errors + coordinator.Errors);
+
+        var held = Until(() => Indexes(db, "worker = 'doomed' AND status = 'running'"), s => s.Count >= 2, TimeSpan.FromSeconds(60), coordinator);
+        doomed.KillHard();
+        var clock = Stopwatch.StartNew();
+        Until(() => Indexes(db, "worker = 'survivor'"), s => held.IsSubsetOf(s), TimeSpan.FromSeconds(60), coordinator);
+        var recovery = clock.Elapsed;
+        output.WriteLine($"trials of the killed worker running elsewhere after {recovery.TotalSeconds:0.0} s");
+        Assert.True(recovery < TimeSpan.FromSeconds(10), $"took {recovery.TotalSeconds:0.0} s");
+
+        Until(() => Indexes(db, "status = 'completed'"), s => s.Count == 40, TimeSpan.FromSeconds(120), coordinator);
+        var journaled = Journal.FinishedCounts(db, "cluster");
+        Assert.Equal(40, journaled.Count);
+        Assert.All(journaled, p => Assert.True(p.Value == 1, $"trial {p.Key} was recorded {p.Value} times"));
+        Assert.All(held, i => Assert.True(Files.Count(db, $"SELECT attempt FROM trials WHERE sweep = 'cluster' AND trial_index = {i}") >= 2));
+    }
+
+    private static HashSet<long> Indexes(string db, string where)
+    {
+        try
+        {
+            return Files.Query(db, $"SELECT trial_index FROM trials WHERE sweep = 'cluster' AND {where}").Select(r => Convert.ToInt64(r[0])).ToHashSet();
+        }
+        catch (Exception e) when (e.Message.Contains("no such table") || e.Message.Contains("does not exist"))
+        {
+            return [];
+        }
+    }
+
+    private static T Until<T>(Func<T> read, Func<T, bool> done, TimeSpan timeout, SweepsProcess coordinator)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var value = read();
+            if (done(value)) return value;
+            Assert.True(DateTime.UtcNow < deadline, $"timed out; coordinator log:\n{coordinator.Errors}");
+            Thread.Sleep(100);
+        }
+    }
+}
