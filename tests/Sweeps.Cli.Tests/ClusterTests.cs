@@ -42,6 +42,30 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.All(held, i => Assert.True(Files.Count(db, $"SELECT attempt FROM trials WHERE sweep = 'cluster' AND trial_index = {i}") >= 2));
     }
 
+    [Fact]
+    public void A_coordinator_killed_mid_sweep_and_started_again_recovers_and_every_trial_is_recorded_once()
+    {
+        var db = Path.Combine(_folder, "sweeps.db");
+        var port = FreePort.Next();
+        var seed = $"127.0.0.1:{port}";
+        var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "cluster", trials: 60, sleepMs: 300));
+        var first = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--db", db);
+        using var worker = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "2", "--name", "steady");
+        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--seed", seed).ExitCode);
+        Until(() => Indexes(db, "status = 'completed'"), s => s.Count >= 8, TimeSpan.FromSeconds(60), first);
+        first.KillHard();
+        first.Dispose();
+        var doneAtKill = Indexes(db, "status = 'completed'");
+        Assert.InRange(doneAtKill.Count, 8, 59);
+
+        using var second = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--db", db);
+        Until(() => Indexes(db, "status = 'completed'"), s => s.Count == 60, TimeSpan.FromSeconds(150), second);
+        Assert.Contains("Recovered sweep cluster", second.Errors);
+        var journaled = Journal.FinishedCounts(db, "cluster");
+        Assert.Equal(60, journaled.Count);
+        Assert.All(journaled, p => Assert.True(p.Value == 1, $"trial {p.Key} was recorded {p.Value} times"));
+    }
+
     private static HashSet<long> Indexes(string db, string where)
     {
         try

@@ -53,11 +53,11 @@ public sealed class WorkerCommand : SweepsCommand<WorkerSettings>
         {
             var node = await SweepsNode.StartAsync(options, KnownJobs.Create());
             Log.Information("Worker {Name} with {Slots} slots joining {Seeds}", worker.Name, worker.Slots, string.Join(", ", settings.Seeds));
-            var stopped = await Task.WhenAny(node.WhenTerminated, Task.Delay(Timeout.Infinite, interruption).ContinueWith(_ => { }));
-            if (stopped == node.WhenTerminated && !interruption.IsCancellationRequested)
+            if (!await StaysInCluster(node, interruption))
             {
+                await node.StopWorkerAsync(TimeSpan.FromSeconds(5));
                 await node.DisposeAsync();
-                Log.Warning("This worker was removed from the cluster; joining again in 2 s");
+                Log.Warning("No coordinator in this worker's cluster (it was downed, or the coordinator restarted); joining again in 2 s");
                 await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
                 continue;
             }
@@ -69,4 +69,20 @@ public sealed class WorkerCommand : SweepsCommand<WorkerSettings>
         }
         return 0;
     }
+
+    /// <summary>Waits until interrupted (true) or until the node is gone or has seen no coordinator for a while (false).</summary>
+    private static async Task<bool> StaysInCluster(SweepsNode node, CancellationToken interruption)
+    {
+        var lastSeen = DateTime.UtcNow;
+        while (!interruption.IsCancellationRequested)
+        {
+            if (node.WhenTerminated.IsCompleted) return false;
+            if (node.SeesCoordinator) lastSeen = DateTime.UtcNow;
+            else if (DateTime.UtcNow - lastSeen > CoordinatorGone) return false;
+            try { await Task.Delay(TimeSpan.FromSeconds(1), interruption); } catch (TaskCanceledException) { }
+        }
+        return true;
+    }
+
+    private static readonly TimeSpan CoordinatorGone = TimeSpan.FromSeconds(10);
 }

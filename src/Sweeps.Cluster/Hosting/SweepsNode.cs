@@ -37,6 +37,17 @@ public sealed class SweepsNode : IAsyncDisposable
 
     public IActorRef Coordinator => _actors.Get<CoordinatorActor>();
 
+    /// <summary>True when this node's cluster has a reachable coordinator node that is up (always true embedded).</summary>
+    public bool SeesCoordinator
+    {
+        get
+        {
+            if (((ExtendedActorSystem)System).Provider is not Akka.Cluster.ClusterActorRefProvider) return true;
+            var state = Akka.Cluster.Cluster.Get(System).State;
+            return state.Members.Any(m => m.HasRole(ClusterNodeOptions.CoordinatorRole) && m.Status == Akka.Cluster.MemberStatus.Up && !state.Unreachable.Contains(m));
+        }
+    }
+
     /// <summary>Completes when the node's actor system stops, by request or because the cluster downed this node.</summary>
     public Task WhenTerminated => System.WhenTerminated;
 
