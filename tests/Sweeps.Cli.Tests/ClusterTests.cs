@@ -66,6 +66,29 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.All(journaled, p => Assert.True(p.Value == 1, $"trial {p.Key} was recorded {p.Value} times"));
     }
 
+    [Fact]
+    public void When_the_coordinator_dies_the_standby_takes_over_and_every_trial_is_recorded_once()
+    {
+        var db = Path.Combine(_folder, "sweeps.db");
+        var (port, standbyPort) = (FreePort.Next(), FreePort.Next());
+        var seeds = new[] { "--seed", $"127.0.0.1:{port}", "--seed", $"127.0.0.1:{standbyPort}" };
+        var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "cluster", trials: 80, sleepMs: 300));
+        var first = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--db", db);
+        Thread.Sleep(2000);
+        using var standby = SweepsProcess.Start(_folder, ["coordinator", "--port", standbyPort.ToString(), "--db", db, .. seeds]);
+        using var worker = SweepsProcess.Start(_folder, ["worker", "--slots", "2", "--name", "steady", .. seeds]);
+        Assert.Equal(0, SweepsProcess.Run(_folder, ["submit", spec, .. seeds]).ExitCode);
+        Until(() => Indexes(db, "status = 'completed'"), s => s.Count >= 8, TimeSpan.FromSeconds(60), first);
+        first.KillHard();
+        first.Dispose();
+
+        Until(() => Indexes(db, "status = 'completed'"), s => s.Count == 80, TimeSpan.FromSeconds(150), standby);
+        Assert.Contains("Recovered sweep cluster", standby.Errors);
+        var journaled = Journal.FinishedCounts(db, "cluster");
+        Assert.Equal(80, journaled.Count);
+        Assert.All(journaled, p => Assert.True(p.Value == 1, $"trial {p.Key} was recorded {p.Value} times"));
+    }
+
     private static HashSet<long> Indexes(string db, string where)
     {
         try

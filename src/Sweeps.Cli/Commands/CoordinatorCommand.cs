@@ -61,17 +61,20 @@ public sealed class CoordinatorCommand : SweepsCommand<CoordinatorSettings>
             Worker = settings.Slots > 0 ? new WorkerOptions { Slots = settings.Slots } : null,
             Coordinator = new CoordinatorOptions { LeaseDuration = TimeSpan.FromSeconds(settings.LeaseSeconds), MaxLosses = settings.MaxAttempts },
         };
-        await using var node = await SweepsNode.StartAsync(options, Cluster.Hosting.KnownJobs.Create());
-        Log.Information("Coordinator node listening on {Address}, store {Store}; workers join with: sweeps worker --seed {Self}", self, store.Location, self);
-        try
-        {
-            await Task.Delay(Timeout.Infinite, interruption);
-        }
-        catch (TaskCanceledException)
-        {
-            Log.Information("Leaving the cluster; a standby coordinator takes over if there is one");
-        }
-        if (settings.Slots > 0) await node.StopWorkerAsync(TimeSpan.FromSeconds(30));
+        await NodeLifetime.RunAsync(
+            async () =>
+            {
+                var node = await SweepsNode.StartAsync(options, Cluster.Hosting.KnownJobs.Create());
+                Log.Information("Coordinator node listening on {Address}, store {Store}; workers join with: sweeps worker --seed {Self}", self, store.Location, self);
+                return node;
+            },
+            needsCoordinator: false,
+            async node =>
+            {
+                Log.Information("Leaving the cluster; a standby coordinator takes over if there is one");
+                if (settings.Slots > 0) await node.StopWorkerAsync(TimeSpan.FromSeconds(30));
+            },
+            interruption);
         return 0;
     }
 }

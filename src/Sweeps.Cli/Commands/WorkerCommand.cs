@@ -47,42 +47,21 @@ public sealed class WorkerCommand : SweepsCommand<WorkerSettings>
             Worker = worker,
             Cluster = settings.Node(settings.Port, [ClusterNodeOptions.WorkerRole]),
         };
-        // A worker outlives its cluster: if the split-brain resolver downs this node (the coordinator died or a
-        // partition cut it off), it joins again, rather than leaving its slots idle until someone restarts it.
-        while (true)
-        {
-            var node = await SweepsNode.StartAsync(options, KnownJobs.Create());
-            Log.Information("Worker {Name} with {Slots} slots joining {Seeds}", worker.Name, worker.Slots, string.Join(", ", settings.Seeds));
-            if (!await StaysInCluster(node, interruption))
+        await NodeLifetime.RunAsync(
+            async () =>
             {
-                await node.StopWorkerAsync(TimeSpan.FromSeconds(5));
-                await node.DisposeAsync();
-                Log.Warning("No coordinator in this worker's cluster (it was downed, or the coordinator restarted); joining again in 2 s");
-                await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
-                continue;
-            }
-            Log.Information("Stopping: handing running trials back to the coordinator");
-            var clean = await node.StopWorkerAsync(TimeSpan.FromSeconds(30));
-            if (!clean) Log.Warning("Not every trial could be handed back in time; the coordinator's lease runs them again elsewhere");
-            await node.DisposeAsync();
-            break;
-        }
+                var node = await SweepsNode.StartAsync(options, KnownJobs.Create());
+                Log.Information("Worker {Name} with {Slots} slots joining {Seeds}", worker.Name, worker.Slots, string.Join(", ", settings.Seeds));
+                return node;
+            },
+            needsCoordinator: true,
+            async node =>
+            {
+                Log.Information("Stopping: handing running trials back to the coordinator");
+                if (!await node.StopWorkerAsync(TimeSpan.FromSeconds(30)))
+                    Log.Warning("Not every trial could be handed back in time; the coordinator's lease runs them again elsewhere");
+            },
+            interruption);
         return 0;
     }
-
-    /// <summary>Waits until interrupted (true) or until the node is gone or has seen no coordinator for a while (false).</summary>
-    private static async Task<bool> StaysInCluster(SweepsNode node, CancellationToken interruption)
-    {
-        var lastSeen = DateTime.UtcNow;
-        while (!interruption.IsCancellationRequested)
-        {
-            if (node.WhenTerminated.IsCompleted) return false;
-            if (node.SeesCoordinator) lastSeen = DateTime.UtcNow;
-            else if (DateTime.UtcNow - lastSeen > CoordinatorGone) return false;
-            try { await Task.Delay(TimeSpan.FromSeconds(1), interruption); } catch (TaskCanceledException) { }
-        }
-        return true;
-    }
-
-    private static readonly TimeSpan CoordinatorGone = TimeSpan.FromSeconds(10);
 }

@@ -3,9 +3,10 @@ using Akka.Configuration;
 namespace Sweeps.Cluster.Hosting;
 
 /// <summary>
-/// Cluster settings beyond what Akka.Hosting's options carry: the split-brain resolver (keep the side with the oldest
-/// coordinator node; a node alone is downed), and a failure detector that notices a dead node within seconds.
-/// Never auto-down: it disables the resolver.
+/// Cluster settings beyond what Akka.Hosting's options carry: the split-brain resolver and a failure detector that
+/// notices a dead node within seconds. The resolver keeps the side with the oldest node (the first coordinator,
+/// normally); a crashed oldest node alone is downed instead, so its standby takes over. Not restricted to the
+/// coordinator role: with two coordinator nodes that rule would never fire. Never auto-down: it disables the resolver.
 /// </summary>
 public static class ClusterConfig
 {
@@ -15,10 +16,7 @@ public static class ClusterConfig
           split-brain-resolver {
             active-strategy = keep-oldest
             stable-after = {{(int)options.StableAfter.TotalMilliseconds}}ms
-            keep-oldest {
-              down-if-alone = on
-              role = "{{ClusterNodeOptions.CoordinatorRole}}"
-            }
+            keep-oldest.down-if-alone = on
           }
           failure-detector {
             heartbeat-interval = 1s
