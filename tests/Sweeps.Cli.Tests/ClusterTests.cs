@@ -89,6 +89,34 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.All(journaled, p => Assert.True(p.Value == 1, $"trial {p.Key} was recorded {p.Value} times"));
     }
 
+    [Fact]
+    public void A_stuck_trial_loses_its_lease_runs_again_and_after_too_many_tries_fails_with_the_reason()
+    {
+        var db = Path.Combine(_folder, "sweeps.db");
+        var port = FreePort.Next();
+        var seed = $"127.0.0.1:{port}";
+        var spec = Files.Write(_folder, "stuck.yaml", """
+            name: cluster
+            job: noop
+            sampler: grid
+            replicates: 3
+            parameters:
+              hang: [false, true]
+              sleep_ms: 100
+            """);
+        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--db", db, "--lease-seconds", "2", "--max-attempts", "2");
+        using var worker = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "2", "--trial-timeout", "1", "--name", "patient");
+        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--seed", seed).ExitCode);
+
+        Until(() => Indexes(db, "status IN ('completed', 'failed')"), s => s.Count == 6, TimeSpan.FromSeconds(90), coordinator);
+        var rows = Files.Query(db, "SELECT trial_index, status, attempt, error FROM trials WHERE sweep = 'cluster' ORDER BY trial_index");
+        Assert.Equal(["completed", "completed", "completed", "failed", "failed", "failed"], rows.Select(r => (string)r[1]!));
+        Assert.All(rows.Skip(3), r => Assert.Equal(2L, r[2]));
+        Assert.All(rows.Skip(3), r => Assert.StartsWith("gave up after losing its worker 2 times; last: lease expired", (string)r[3]!));
+        Assert.Contains("giving up on it here", worker.Errors);
+        Assert.All(Journal.FinishedCounts(db, "cluster"), p => Assert.Equal(1, p.Value));
+    }
+
     private static HashSet<long> Indexes(string db, string where)
     {
         try

@@ -18,6 +18,10 @@ public sealed class WorkerSettings : ClusterSettings
     [Description("Trials run at once (default: the number of cores).")]
     public int? Slots { get; init; }
 
+    [CommandOption("--trial-timeout <SECONDS>")]
+    [Description("Give up on a trial running longer than this: it runs again elsewhere, and fails after --max-attempts tries (default: no limit).")]
+    public double? TrialTimeout { get; init; }
+
     [CommandOption("--name <NAME>")]
     [Description("The worker's name in the results store (default: machine-pid).")]
     public string? Name { get; init; }
@@ -27,6 +31,7 @@ public sealed class WorkerSettings : ClusterSettings
         if (Seeds.Length == 0) return ValidationResult.Error("--seed: a worker needs the coordinator's address; give --seed HOST:PORT, e.g. --seed 127.0.0.1:4053");
         if (Port is < 0 or > 65535) return ValidationResult.Error($"--port: {Port} is not a port; give 0 (any) to 65535");
         if (Slots is < 1 or > 1024) return ValidationResult.Error($"--slots: {Slots} is out of range; give 1 to 1024");
+        if (TrialTimeout is <= 0) return ValidationResult.Error($"--trial-timeout: {TrialTimeout} is not a time; give seconds above 0");
         return base.Validate();
     }
 }
@@ -39,7 +44,11 @@ public sealed class WorkerCommand : SweepsCommand<WorkerSettings>
 {
     protected override async Task<int> RunAsync(WorkerSettings settings, CancellationToken interruption)
     {
-        var worker = new WorkerOptions { Slots = settings.Slots ?? Environment.ProcessorCount };
+        var worker = new WorkerOptions
+        {
+            Slots = settings.Slots ?? Environment.ProcessorCount,
+            TrialTimeout = settings.TrialTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+        };
         if (settings.Name is { } name) worker = worker with { Name = name };
         var options = new SweepsNodeOptions(null)
         {

@@ -16,22 +16,43 @@ internal sealed class TrialRunnerPool : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly JobRegistry _jobs;
     private readonly IActorRef _worker;
-    private readonly Thread[] _threads;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Messages.TrialKey, TrialProgress> _running = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Messages.TrialKey, RunningTrial> _running = new();
+    private int _threadCount;
 
     public TrialRunnerPool(int slots, JobRegistry jobs, IActorRef worker)
     {
         _jobs = jobs;
         _worker = worker;
-        _threads = Enumerable.Range(0, slots).Select(i => new Thread(RunTrials) { IsBackground = true, Name = $"sweeps-trial-{i}" }).ToArray();
-        foreach (var thread in _threads) thread.Start();
+        for (var i = 0; i < slots; i++) StartThread();
+    }
+
+    private void StartThread()
+    {
+        var number = Interlocked.Increment(ref _threadCount);
+        new Thread(RunTrials) { IsBackground = true, Name = $"sweeps-trial-{number}" }.Start();
+    }
+
+    /// <summary>Running trials that started longer ago than <paramref name="timeout"/> and are not given up on yet.</summary>
+    public IReadOnlyList<Messages.TrialKey> Overdue(TimeSpan timeout)
+    {
+        var now = DateTime.UtcNow;
+        return _running.Where(r => !r.Value.Abandoned && now - r.Value.Started > timeout).Select(r => r.Key).ToList();
+    }
+
+    /// <summary>Gives up on a trial: cancels it, and starts a fresh thread for its slot in case it never returns.</summary>
+    public void Abandon(Messages.TrialKey key)
+    {
+        if (!_running.TryGetValue(key, out var trial) || trial.Abandoned) return;
+        trial.Abandoned = true;
+        trial.Cancellation.Cancel();
+        StartThread();
     }
 
     public void Enqueue(TrialAssignment assignment) => _queue.Add(assignment);
 
     /// <summary>What the running trials last reported, for the worker's heartbeat.</summary>
     public IEnumerable<TrialReport> Reports() =>
-        _running.Select(r => (r.Key, r.Value.Latest))
+        _running.Where(r => !r.Value.Abandoned).Select(r => (r.Key, r.Value.Progress.Latest))
             .Select(r => new TrialReport(r.Key.Sweep, r.Key.Index, r.Latest.Fraction, r.Latest.Step, r.Latest.Metrics));
 
     /// <summary>Cancels running trials and hands back the queued ones, each as a cancelled <see cref="TrialRan"/>.</summary>
@@ -48,11 +69,26 @@ internal sealed class TrialRunnerPool : IDisposable
         try
         {
             foreach (var assignment in _queue.GetConsumingEnumerable())
-                _worker.Tell(_stopping.IsCancellationRequested ? TrialRan.Cancelled(assignment) : Run(assignment));
+            {
+                TrialRan ran;
+                try
+                {
+                    ran = _stopping.IsCancellationRequested ? TrialRan.Cancelled(assignment) : Run(assignment);
+                }
+                catch (ThreadRetired)
+                {
+                    return; // its result was given up on; the coordinator has run or will run the trial again
+                }
+                _worker.Tell(ran);
+            }
         }
         catch (ObjectDisposedException)
         {
             // the pool was disposed while this thread waited: nothing left to run
+        }
+        catch (InvalidOperationException)
+        {
+            // the queue was completed while this thread waited
         }
     }
 
@@ -60,12 +96,12 @@ internal sealed class TrialRunnerPool : IDisposable
     {
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
-        var progress = new TrialProgress();
-        _running[assignment.Key] = progress;
+        var trial = new RunningTrial(CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token));
+        _running[assignment.Key] = trial;
         try
         {
             var job = _jobs.Get(assignment.Job).Create();
-            var result = job.Run(new JobContext(assignment.Parameters, assignment.Seed, _stopping.Token, progress));
+            var result = job.Run(new JobContext(assignment.Parameters, assignment.Seed, trial.Cancellation.Token, trial.Progress));
             return new TrialRan(assignment, new TrialOutcome(assignment.Sweep, assignment.Index, assignment.Attempt, true,
                 result.Metrics, result.Series, null, started, started + clock.Elapsed), clock.Elapsed);
         }
@@ -82,8 +118,21 @@ internal sealed class TrialRunnerPool : IDisposable
         finally
         {
             _running.TryRemove(assignment.Key, out _);
+            trial.Cancellation.Dispose();
+            // A thread that outlived its trial's timeout was replaced; it retires rather than add a slot.
+            if (trial.Abandoned) throw new ThreadRetired();
         }
     }
+
+    private sealed class RunningTrial(CancellationTokenSource cancellation)
+    {
+        public CancellationTokenSource Cancellation { get; } = cancellation;
+        public TrialProgress Progress { get; } = new();
+        public DateTime Started { get; } = DateTime.UtcNow;
+        public volatile bool Abandoned;
+    }
+
+    private sealed class ThreadRetired : Exception;
 }
 
 /// <summary>A trial has run on this node (or was cancelled before it could finish, when <see cref="Outcome"/> is null).</summary>

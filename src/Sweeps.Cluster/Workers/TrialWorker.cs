@@ -85,7 +85,7 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
 
     private void Ran(TrialRan ran)
     {
-        _holding.Remove(ran.Assignment.Key);
+        if (!_holding.Remove(ran.Assignment.Key)) return; // given up on after its timeout: its lease is the coordinator's to expire
         if (ran.Outcome is null)
         {
             _returns.Add(new ReturnedTrial(ran.Assignment.Sweep, ran.Assignment.Index, ran.Assignment.Attempt));
@@ -157,6 +157,15 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
     private void OnTick()
     {
         var now = DateTime.UtcNow;
+        if (_options.TrialTimeout is { } timeout)
+        {
+            foreach (var key in _pool.Overdue(timeout))
+            {
+                _log.Warning("Trial {0} has run longer than {1:0.#} s; giving up on it here so that it runs again elsewhere", key, timeout.TotalSeconds);
+                _pool.Abandon(key);
+                _holding.Remove(key);
+            }
+        }
         foreach (var (_, (message, sentAt)) in _unacknowledged.Where(u => now - u.Value.SentAt > _options.ResendAfter).ToList())
         {
             _log.Debug("Resending an unacknowledged batch to the coordinator");

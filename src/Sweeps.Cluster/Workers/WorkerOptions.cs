@@ -20,6 +20,13 @@ public sealed record WorkerOptions
 
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// A trial running longer than this is given up on: it is cancelled, its slot gets a fresh thread, and its lease is
+    /// no longer renewed, so the coordinator runs it again elsewhere (and, after too many tries, marks it failed).
+    /// Null: trials may run as long as they like.
+    /// </summary>
+    public TimeSpan? TrialTimeout { get; init; }
+
     /// <summary>Results not acknowledged within this time are sent again.</summary>
     public TimeSpan ResendAfter { get; init; } = TimeSpan.FromSeconds(3);
 
