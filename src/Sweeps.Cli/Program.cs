@@ -70,6 +70,12 @@ public static class Program
                 bench.AddCommand<BenchOverheadCommand>("overhead")
                     .WithDescription("Trials per second of a noop sweep through the coordinator, embedded and durable on SQLite.")
                     .WithExample("bench", "overhead", "--trials", "100000");
+                bench.AddCommand<BenchClusterCommand>("cluster")
+                    .WithDescription("Trials per second of a noop sweep through a coordinator and N worker processes on this machine.")
+                    .WithExample("bench", "cluster", "--worker-processes", "2,4");
+                bench.AddCommand<BenchRecoveryCommand>("recovery")
+                    .WithDescription("Seconds for a coordinator to recover a sweep with N finished trials (snapshots keep this short).")
+                    .WithExample("bench", "recovery", "--trials", "10000,100000,1000000");
                 bench.AddCommand<BenchGeometryCommand>("geometry")
                     .WithDescription("Each geometry job's throughput on one core (angle pairs/s beside plain C at -O3).")
                     .WithExample("bench", "geometry", "--dimensions", "2,100,1000");

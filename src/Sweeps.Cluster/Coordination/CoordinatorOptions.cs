@@ -10,7 +10,7 @@ public sealed record CoordinatorOptions
     public int MaxLosses { get; init; } = 3;
 
     /// <summary>A snapshot every this many journal events keeps recovery short however long the sweep.</summary>
-    public int SnapshotEvery { get; init; } = 1000;
+    public int SnapshotEvery { get; init; } = 250;
 
     /// <summary>How often leases are checked.</summary>
     public TimeSpan LeaseCheckInterval { get; init; } = TimeSpan.FromSeconds(1);

@@ -1,0 +1,96 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Sweeps.Cluster.Hosting;
+using Sweeps.Core.Spec;
+using Sweeps.Store;
+
+namespace Sweeps.Cli.Commands;
+
+public sealed class BenchClusterSettings : CommonSettings
+{
+    [CommandOption("--trials <N>")]
+    [Description("Trials in the noop sweep.")]
+    [DefaultValue(100_000)]
+    public int Trials { get; init; } = 100_000;
+
+    [CommandOption("--worker-processes <LIST>")]
+    [Description("Numbers of worker processes to measure with, comma-separated (one slot each).")]
+    [DefaultValue("2,4")]
+    public string WorkerProcesses { get; init; } = "2,4";
+
+    public override ValidationResult Validate() =>
+        Trials < 1 || !WorkerProcesses.Split(',').All(t => int.TryParse(t.Trim(), out var n) && n > 0)
+            ? ValidationResult.Error("--trials must be 1 or more and --worker-processes a list of counts, e.g. 2,4")
+            : base.Validate();
+}
+
+/// <summary>
+/// <c>sweeps bench cluster</c>: trials per second of a noop sweep through a coordinator in this process and N worker
+/// processes on this machine, over 127.0.0.1, durable on SQLite. Compare with <c>sweeps bench overhead</c> (embedded).
+/// </summary>
+public sealed class BenchClusterCommand : SweepsCommand<BenchClusterSettings>
+{
+    protected override async Task<int> RunAsync(BenchClusterSettings settings, CancellationToken interruption)
+    {
+        var table = new Table().Border(TableBorder.Simple).Title($"noop sweep of {settings.Trials:N0} trials across processes, SQLite");
+        table.AddColumn("worker processes").AddColumn(new TableColumn("trials/s, first to last result").RightAligned());
+        var jobs = KnownJobs.Create();
+        foreach (var count in settings.WorkerProcesses.Split(',').Select(t => int.Parse(t.Trim())))
+        {
+            var folder = Path.Combine(Path.GetTempPath(), $"sweeps-bench-cluster-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(folder);
+            var port = 20000 + Random.Shared.Next(20000);
+            var workers = new List<Process>();
+            try
+            {
+                var options = new SweepsNodeOptions(StoreLocation.Parse(Path.Combine(folder, "sweeps.db")))
+                {
+                    Worker = null,
+                    Cluster = new ClusterNodeOptions { Port = port, Seeds = [$"127.0.0.1:{port}"], Roles = [ClusterNodeOptions.CoordinatorRole] },
+                };
+                await using var node = await SweepsNode.StartAsync(options, jobs);
+                for (var i = 0; i < count; i++) workers.Add(StartWorker(port, i));
+                var spec = SpecLoader.Parse($"name: bench\njob: noop\nsampler: random\ntrials: {settings.Trials}\n", "bench", jobs).Single();
+                await node.SubmitAsync([spec]);
+                (double Seconds, long Done)? first = null;
+                var clock = Stopwatch.StartNew();
+                while (!interruption.IsCancellationRequested)
+                {
+                    var progress = (await node.ProgressAsync()).Sweeps.Single();
+                    if (first is null && progress.Done > 0) first = (clock.Elapsed.TotalSeconds, progress.Done);
+                    if (progress.IsOver)
+                    {
+                        var rate = (progress.Done - first!.Value.Done) / (clock.Elapsed.TotalSeconds - first.Value.Seconds);
+                        table.AddRow(count.ToString(), $"{rate:N0}");
+                        break;
+                    }
+                    await Task.Delay(100, CancellationToken.None);
+                }
+            }
+            finally
+            {
+                foreach (var worker in workers) { worker.Kill(entireProcessTree: true); worker.Dispose(); }
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        Out.Write(table);
+        return 0;
+    }
+
+    private static Process StartWorker(int port, int number)
+    {
+        var self = Environment.ProcessPath!;
+        var start = Path.GetFileNameWithoutExtension(self) == "dotnet"
+            ? new ProcessStartInfo(self) { ArgumentList = { typeof(Program).Assembly.Location } }
+            : new ProcessStartInfo(self);
+        foreach (var arg in new[] { "worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--name", $"bench-{number}", "--log-level", "warning" })
+            start.ArgumentList.Add(arg);
+        start.RedirectStandardOutput = start.RedirectStandardError = true;
+        var process = Process.Start(start)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
