@@ -117,13 +117,56 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.All(Journal.FinishedCounts(db, "cluster"), p => Assert.Equal(1, p.Value));
     }
 
+    /// <summary>SQLite: another writer holds the file for a while. PostgreSQL: a server of the test's own is stopped and started.</summary>
+    public static TheoryData<string> Outages()
+    {
+        var kinds = new TheoryData<string> { TestStores.Sqlite };
+        if (PrivatePostgres.Binaries is not null) kinds.Add(TestStores.Postgres);
+        return kinds;
+    }
+
+    [Theory, MemberData(nameof(Outages))]
+    public void The_database_unavailable_for_a_while_loses_nothing_and_the_sweep_completes(string kind)
+    {
+        using var postgres = kind == TestStores.Postgres ? PrivatePostgres.Create() : null;
+        var db = postgres?.ConnectionString ?? Path.Combine(_folder, "sweeps.db");
+        var port = FreePort.Next();
+        var seed = $"127.0.0.1:{port}";
+        var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "cluster", trials: 60, sleepMs: 200));
+        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--db", db);
+        using var worker = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "2", "--name", "steady");
+        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--seed", seed).ExitCode);
+        Until(() => Indexes(db, "status = 'completed'"), s => s.Count >= 10, TimeSpan.FromSeconds(60), coordinator);
+
+        if (postgres is not null)
+        {
+            postgres.Stop();
+            Thread.Sleep(TimeSpan.FromSeconds(6));
+            postgres.Start();
+        }
+        else
+        {
+            using var blocker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False");
+            blocker.Open();
+            using var exclusive = blocker.CreateCommand();
+            exclusive.CommandText = "BEGIN EXCLUSIVE";
+            exclusive.ExecuteNonQuery();
+            Thread.Sleep(TimeSpan.FromSeconds(6));
+        }
+
+        Until(() => Indexes(db, "status = 'completed'"), s => s.Count == 60, TimeSpan.FromSeconds(150), coordinator);
+        var journaled = Journal.FinishedCounts(db, "cluster");
+        Assert.Equal(60, journaled.Count);
+        Assert.All(journaled, p => Assert.True(p.Value == 1, $"trial {p.Key} was recorded {p.Value} times"));
+    }
+
     private static HashSet<long> Indexes(string db, string where)
     {
         try
         {
             return Files.Query(db, $"SELECT trial_index FROM trials WHERE sweep = 'cluster' AND {where}").Select(r => Convert.ToInt64(r[0])).ToHashSet();
         }
-        catch (Exception e) when (e.Message.Contains("no such table") || e.Message.Contains("does not exist"))
+        catch (Exception e) when (e.Message.Contains("no such table") || e.Message.Contains("does not exist") || e is Npgsql.NpgsqlException)
         {
             return [];
         }
