@@ -9,12 +9,13 @@ namespace Sweeps.Cli.Commands;
 
 /// <summary>
 /// What all commands share: logging set up from the options, and errors a person can act on, each with its exit
-/// code (2: bad input, 3: the store cannot be used, 130: interrupted).
+/// code (2: bad input, 3: the store cannot be used, 4: refused by the cluster, 130: interrupted).
 /// </summary>
 public abstract class SweepsCommand<TSettings> : AsyncCommand<TSettings> where TSettings : CommonSettings
 {
     public const int BadInput = 2;
     public const int StoreUnavailable = 3;
+    public const int Incompatible = 4;
     public const int Interrupted = 130;
 
     public override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellation)

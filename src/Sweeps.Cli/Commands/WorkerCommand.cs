@@ -44,8 +44,16 @@ public sealed class WorkerCommand : SweepsCommand<WorkerSettings>
 {
     protected override async Task<int> RunAsync(WorkerSettings settings, CancellationToken interruption)
     {
+        string? refusal = null;
+        using var refused = new CancellationTokenSource();
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(interruption, refused.Token);
         var worker = new WorkerOptions
         {
+            OnRefused = reason =>
+            {
+                refusal = reason;
+                refused.Cancel();
+            },
             Slots = settings.Slots ?? Environment.ProcessorCount,
             TrialTimeout = settings.TrialTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
         };
@@ -70,7 +78,12 @@ public sealed class WorkerCommand : SweepsCommand<WorkerSettings>
                 if (!await node.StopWorkerAsync(TimeSpan.FromSeconds(30)))
                     Log.Warning("Not every trial could be handed back in time; the coordinator's lease runs them again elsewhere");
             },
-            interruption);
+            stopping.Token);
+        if (refusal is not null)
+        {
+            Console.Error.WriteLine($"error: {refusal}");
+            return Incompatible;
+        }
         return 0;
     }
 }

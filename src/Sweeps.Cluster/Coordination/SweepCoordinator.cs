@@ -47,6 +47,19 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         Command<RequestTrials>(Dispatch);
         Command<ReportOutcomes>(Record);
         Command<ReturnTrials>(TakeBack);
+        Command<WorkerHello>(hello =>
+        {
+            if (hello.Protocol != WorkerHello.CurrentProtocol)
+            {
+                var reason = $"worker {hello.Worker} (Sweeps {hello.Version}, protocol {hello.Protocol}) refused: this coordinator " +
+                             $"(Sweeps {WorkerHello.CurrentVersion}) speaks protocol {WorkerHello.CurrentProtocol}; run the same Sweeps version on every node";
+                _log.Warning(reason);
+                Sender.Tell(new WorkerRefused(reason));
+                return;
+            }
+            Know(Sender, hello.Worker);
+            Sender.Tell(WorkerWelcome.Instance);
+        });
         Command<WorkerHeartbeat>(h =>
         {
             Know(Sender, h.Worker);

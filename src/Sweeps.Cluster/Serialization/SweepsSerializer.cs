@@ -28,6 +28,9 @@ public sealed class SweepsSerializer(ExtendedActorSystem system) : SerializerWit
         [typeof(OutcomesRecorded)] = "or",
         [typeof(ReturnTrials)] = "rt",
         [typeof(WorkerHeartbeat)] = "hb",
+        [typeof(WorkerHello)] = "hi",
+        [typeof(WorkerWelcome)] = "hi.ok",
+        [typeof(WorkerRefused)] = "hi.no",
         // client protocol
         [typeof(SubmitSweeps)] = "sub",
         [typeof(SubmitResult)] = "subr",

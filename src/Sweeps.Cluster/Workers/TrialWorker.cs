@@ -27,6 +27,7 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
     private DateTime _lastHeartbeat = DateTime.MinValue;
     private double _averageSeconds = double.NaN;
     private IActorRef? _stopRequester;
+    private bool _welcomed;
 
     public TrialWorker(IActorRef coordinator, WorkerOptions options, JobRegistry jobs)
     {
@@ -34,6 +35,19 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
         _options = options;
         _jobs = jobs;
 
+        Receive<WorkerWelcome>(_ =>
+        {
+            if (_welcomed) return;
+            _welcomed = true;
+            _log.Info("Worker {0} welcomed by the coordinator", _options.Name);
+            AskForMore();
+        });
+        Receive<WorkerRefused>(refused =>
+        {
+            _log.Error("Refused by the coordinator: {0}", refused.Reason);
+            _options.OnRefused?.Invoke(refused.Reason);
+            Context.Stop(Self);
+        });
         Receive<TrialsAssigned>(assigned =>
         {
             _requestSentAt = null;
@@ -78,7 +92,7 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
     {
         _pool = new TrialRunnerPool(_options.Slots, _jobs, Self);
         Timers.StartPeriodicTimer("tick", Tick.Instance, TimeSpan.FromMilliseconds(500));
-        AskForMore();
+        SayHello();
     }
 
     protected override void PostStop() => _pool.Dispose();
@@ -138,7 +152,7 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
     /// </summary>
     private void AskForMore()
     {
-        if (_stopRequester is not null || _requestSentAt is not null) return;
+        if (!_welcomed || _stopRequester is not null || _requestSentAt is not null) return;
         var capacity = _options.Slots + Prefetch();
         var held = _holding.Count + _outbox.Count + _unacknowledgedTrials;
         var free = capacity - held;
@@ -154,8 +168,15 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
         return (int)Math.Min(_options.MaxPrefetch, Math.Floor(perSlot * _options.Slots));
     }
 
+    private void SayHello() => _coordinator.Tell(new WorkerHello(_options.Name, _options.Protocol, WorkerHello.CurrentVersion));
+
     private void OnTick()
     {
+        if (!_welcomed)
+        {
+            SayHello(); // the coordinator may not be there yet (starting, or moving to another node)
+            return;
+        }
         var now = DateTime.UtcNow;
         if (_options.TrialTimeout is { } timeout)
         {

@@ -27,6 +27,12 @@ public sealed record WorkerOptions
     /// </summary>
     public TimeSpan? TrialTimeout { get; init; }
 
+    /// <summary>The protocol this worker says it speaks; only tests set another.</summary>
+    public int Protocol { get; init; } = Messages.WorkerHello.CurrentProtocol;
+
+    /// <summary>Called when the coordinator refuses this worker (another protocol); the worker then stops.</summary>
+    public Action<string>? OnRefused { get; init; }
+
     /// <summary>Results not acknowledged within this time are sent again.</summary>
     public TimeSpan ResendAfter { get; init; } = TimeSpan.FromSeconds(3);
 

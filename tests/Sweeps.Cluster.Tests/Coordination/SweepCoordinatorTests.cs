@@ -153,4 +153,30 @@ public sealed class SweepCoordinatorTests(ITestOutputHelper output) : ClusterTes
         Assert.False(changed.Sweeps.Single().Accepted);
         Assert.Contains("trials: stored 3, now 4", changed.Sweeps.Single().Problems);
     }
+
+    [Fact]
+    public void A_worker_speaking_another_protocol_is_refused_with_the_reason_and_a_matching_one_is_welcomed()
+    {
+        var coordinator = StartCoordinator();
+        coordinator.Tell(new WorkerHello("old", WorkerHello.CurrentProtocol + 1, "9.9.9"), TestActor);
+        var refused = ExpectMsg<WorkerRefused>();
+        Assert.Contains("worker old (Sweeps 9.9.9, protocol 2) refused", refused.Reason);
+        Assert.Contains("run the same Sweeps version on every node", refused.Reason);
+        coordinator.Tell(new WorkerHello("current", WorkerHello.CurrentProtocol, WorkerHello.CurrentVersion), TestActor);
+        ExpectMsg<WorkerWelcome>();
+    }
+
+    [Fact]
+    public async Task A_refused_worker_stops_and_says_why()
+    {
+        var coordinator = StartCoordinator();
+        var reason = new TaskCompletionSource<string>();
+        var worker = Sys.ActorOf(Sweeps.Cluster.Workers.TrialWorker.Props(coordinator,
+            new Sweeps.Cluster.Workers.WorkerOptions { Name = "old", Protocol = 99, OnRefused = r => reason.TrySetResult(r) }, Specs.Jobs));
+        Watch(worker);
+        ExpectTerminated(worker, Patience);
+        Assert.Contains("protocol 99) refused", await reason.Task.WaitAsync(Patience));
+        await Submit(coordinator, Specs.Noop(trials: 2));
+        Assert.Equal(0, (await Progress(coordinator)).Running);
+    }
 }

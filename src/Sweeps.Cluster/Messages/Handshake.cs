@@ -1,0 +1,21 @@
+namespace Sweeps.Cluster.Messages;
+
+/// <summary>
+/// A worker introduces itself before it asks for work: which protocol it speaks and which Sweeps it is. A coordinator
+/// that speaks another protocol refuses it with the reason, and the worker leaves, rather than half-join and misbehave.
+/// </summary>
+public sealed record WorkerHello(string Worker, int Protocol, string Version) : ISweepsMessage
+{
+    /// <summary>Bumped whenever a message or event changes shape.</summary>
+    public const int CurrentProtocol = 1;
+
+    public static string CurrentVersion { get; } =
+        typeof(WorkerHello).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+}
+
+public sealed record WorkerWelcome : ISweepsMessage
+{
+    public static WorkerWelcome Instance { get; } = new();
+}
+
+public sealed record WorkerRefused(string Reason) : ISweepsMessage;
