@@ -87,4 +87,29 @@ public sealed class BadInputTests
             Assert.Contains("it has: known", errors);
         }
     }
+
+    [Theory]
+    [InlineData(new[] { "coordinator", "--host", "0.0.0.0", "--db", "local.db" }, "SQLite (", "give a PostgreSQL connection string")]
+    [InlineData(new[] { "worker" }, "--seed: a worker needs the coordinator's address", "--seed 127.0.0.1:4053")]
+    [InlineData(new[] { "worker", "--seed", "nohost" }, "--seed: 'nohost' is not a seed; give host:port", "127.0.0.1:4053")]
+    [InlineData(new[] { "worker", "--seed", "127.0.0.1:4053", "--trial-timeout", "0" }, "--trial-timeout: 0 is not a time", "seconds above 0")]
+    [InlineData(new[] { "submit", "x.yaml" }, "--seed: give the coordinator's address", "127.0.0.1:4053")]
+    [InlineData(new[] { "coordinator", "--port", "70000" }, "--port: 70000 is not a port", "1 to 65535")]
+    [InlineData(new[] { "pause", "s" }, "--seed: give the coordinator's address", "127.0.0.1:4053")]
+    public void A_bad_cluster_command_line_says_what_would_be_right(string[] args, string problem, string hint)
+    {
+        var (code, output, errors) = SweepsProcess.Run(_folder, args);
+        Assert.NotEqual(0, code);
+        Assert.Contains(problem, output + errors);
+        Assert.Contains(hint, output + errors);
+    }
+
+    [Fact]
+    public void Submitting_to_a_cluster_that_is_not_there_says_so()
+    {
+        var spec = Files.Write(_folder, "ok.yaml", SpecFiles.Noop(trials: 1, sleepMs: 0));
+        var (code, _, errors) = SweepsProcess.Run(_folder, "submit", spec, "--seed", $"127.0.0.1:{FreePort.Next()}");
+        Assert.Equal(2, code);
+        Assert.Contains("no coordinator answered at 127.0.0.1:", errors);
+    }
 }

@@ -9,13 +9,14 @@ namespace Sweeps.Cli.Commands;
 
 /// <summary>
 /// What all commands share: logging set up from the options, and errors a person can act on, each with its exit
-/// code (2: bad input, 3: the store cannot be used, 4: refused by the cluster, 130: interrupted).
+/// code (1: gave up waiting, 2: bad input, 3: the store cannot be used, 4: refused by the cluster, 130: interrupted).
 /// </summary>
 public abstract class SweepsCommand<TSettings> : AsyncCommand<TSettings> where TSettings : CommonSettings
 {
     public const int BadInput = 2;
     public const int StoreUnavailable = 3;
     public const int Incompatible = 4;
+    public const int Failed = 1;
     public const int Interrupted = 130;
 
     public override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellation)
@@ -45,6 +46,12 @@ public abstract class SweepsCommand<TSettings> : AsyncCommand<TSettings> where T
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return StoreUnavailable;
+        }
+        catch (Exception e) when (e is TimeoutException or Akka.Actor.AskTimeoutException or TaskCanceledException)
+        {
+            Log.Error(e, "Gave up waiting");
+            Console.Error.WriteLine($"error: no answer in time ({e.Message}); is the coordinator running and the store reachable?");
+            return Failed;
         }
         finally
         {

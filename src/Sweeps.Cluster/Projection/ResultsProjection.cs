@@ -65,7 +65,7 @@ public sealed class ResultsProjection : ReceiveActor, IWithTimers
             var journal = PersistenceQuery.Get(Context.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
             var (killSwitch, done) = journal
                 .EventsByPersistenceId(SweepCoordinator.JournalId, _position + 1, long.MaxValue)
-                .GroupedWithin(2000, TimeSpan.FromMilliseconds(20))
+                .GroupedWithin(100, TimeSpan.FromMilliseconds(20)) // short transactions: the journal shares the database
                 .SelectAsync(1, envelopes => Task.Run(() => Write(rows, envelopes)))
                 .ViaMaterialized(KillSwitches.Single<long>(), Keep.Right)
                 .ToMaterialized(Sink.ForEach<long>(position => self.Tell(new Written(position))), Keep.Both)
