@@ -49,6 +49,9 @@ public static class Program
                 .WithDescription("Print a sweep's trials with parameters and metrics as columns, as a table, CSV or JSON.")
                 .WithExample("query", "shell-fraction", "--where", "\"dimension>=100 and fraction<0.9\"", "--sort", "fraction", "--desc", "--limit", "10")
                 .WithExample("query", "shell-fraction", "--format", "csv");
+            config.AddCommand<CompareCommand>("compare")
+                .WithDescription("Compare groups of a sweep's trials (e.g. each LSTM variant) on a metric, each against a baseline with Welch's t-test.")
+                .WithExample("compare", "odyssey-reber", "--by", "variant", "--baseline", "vanilla");
             config.AddCommand<CoordinatorCommand>("coordinator")
                 .WithDescription("Start a node with the coordinator role (the coordinator is a cluster singleton; a second coordinator node is a warm standby).")
                 .WithExample("coordinator", "--host", "127.0.0.1", "--port", "4053", "--db", "sweeps.db");

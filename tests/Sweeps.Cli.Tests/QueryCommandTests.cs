@@ -96,6 +96,23 @@ public sealed class QueryCommandTests : IClassFixture<QueryCommandTests.RunOnce>
     }
 
     [Fact]
+    public void Compare_summarises_each_group_and_tests_it_against_the_baseline()
+    {
+        var (code, output, errors) = SweepsProcess.Run(_folder, "compare", "grid", "--by", "sleep_ms", "--baseline", "0", "--where", "fail = false");
+        Assert.True(code == 0, output + errors);
+        Assert.Contains("grid: value by sleep_ms (higher is better)", output);
+        Assert.Contains("p vs 0", output);
+        Assert.Contains("Welch's two-sided t-test", output);
+
+        (code, _, errors) = SweepsProcess.Run(_folder, "compare", "grid", "--by", "nope");
+        Assert.Equal(2, code);
+        Assert.Contains("--by: 'nope' is not a parameter of this sweep; it has: sleep_ms, fail", errors);
+        (code, _, errors) = SweepsProcess.Run(_folder, "compare", "grid", "--by", "sleep_ms", "--baseline", "7");
+        Assert.Equal(2, code);
+        Assert.Contains("--baseline: no completed trials with sleep_ms = 7; groups: 0, 1, 2", errors);
+    }
+
+    [Fact]
     public void Help_lists_every_command()
     {
         var (code, output, _) = SweepsProcess.Run(_folder, "--help");

@@ -98,9 +98,10 @@ public sealed class TrialFilter
                 throw Error(value, $"expected a number or a text after '{op.Text}'");
             _at++;
             var name = field.Text;
-            if (value.Kind == TokenKind.Number)
+            var isBoolean = value.Kind == TokenKind.Name && (value.Is("true") || value.Is("false"));
+            if (value.Kind == TokenKind.Number || isBoolean)
             {
-                var number = double.Parse(value.Text, CultureInfo.InvariantCulture);
+                var number = isBoolean ? (value.Is("true") ? 1 : 0) : double.Parse(value.Text, CultureInfo.InvariantCulture);
                 return row => TrialFields.Get(row, name) is double x && Compare(op.Text, x.CompareTo(number));
             }
             if (op.Text is not ("=" or "==" or "!="))

@@ -6,7 +6,7 @@ namespace Sweeps.Store.Tests.Query;
 
 public sealed class TrialFilterTests
 {
-    private static readonly string[] Known = [.. TrialFields.Columns, "dimension", "epsilon", "optimizer", "value"];
+    private static readonly string[] Known = [.. TrialFields.Columns, "dimension", "epsilon", "optimizer", "value", "flag"];
 
     // Some.Trial(sweep, i): dimension = i + 2, epsilon 0.01, optimizer adam, value as given
     [Theory]
@@ -18,9 +18,13 @@ public sealed class TrialFilterTests
     [InlineData("status = failed", new long[] { })]
     [InlineData("value > -1e3 AND epsilon <= 1.0e-2", new long[] { 0, 1, 2, 3, 4 })]
     [InlineData("error = 'boom'", new long[] { })]
+    [InlineData("flag = true", new long[] { 1, 3 })]
+    [InlineData("flag = false and dimension > 2", new long[] { 2, 4 })]
     public void Keeps_the_trials_that_match(string expression, long[] expected)
     {
-        var rows = Enumerable.Range(0, 5).Select(i => Some.Trial("s", i, value: i == 3 ? 0.1 : 0.9)).ToList();
+        var rows = Enumerable.Range(0, 5).Select(i => Some.Trial("s", i, value: i == 3 ? 0.1 : 0.9))
+            .Select(r => r with { Parameters = new([.. r.Parameters, new("flag", Core.Parameters.ParameterValue.Of(r.Index % 2 == 1))]) })
+            .ToList();
         var filter = TrialFilter.Parse(expression, Known);
         Assert.Equal(expected, rows.Where(filter.Matches).Select(r => r.Index));
     }
