@@ -160,6 +160,34 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.All(journaled, p => Assert.True(p.Value == 1, $"trial {p.Key} was recorded {p.Value} times"));
     }
 
+    [NeedsRootAndPostgresFact]
+    public void A_partitioned_worker_is_downed_its_trials_run_elsewhere_and_nothing_is_recorded_twice()
+    {
+        using var postgres = PrivatePostgres.Create();
+        using var network = TestNetwork.Create();
+        var db = postgres.ConnectionString;
+        var port = FreePort.Next();
+        var seed = $"{network.HostAddress}:{port}";
+        var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "cluster", trials: 60, sleepMs: 1000));
+        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--host", network.HostAddress, "--port", port.ToString(), "--db", db);
+        using var inside = SweepsProcess.StartIn(network.Namespace, _folder, "worker", "--host", network.InsideAddress, "--seed", seed, "--slots", "2", "--name", "inside");
+        using var outside = SweepsProcess.Start(_folder, "worker", "--host", network.HostAddress, "--seed", seed, "--slots", "2", "--name", "outside");
+        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--host", network.HostAddress, "--seed", seed).ExitCode);
+
+        var held = Until(() => Indexes(db, "worker = 'inside' AND status = 'running'"), s => s.Count >= 2, TimeSpan.FromSeconds(60), coordinator);
+        network.Partition();
+        Until(() => Indexes(db, "worker = 'outside'"), s => held.IsSubsetOf(s), TimeSpan.FromSeconds(60), coordinator);
+        Thread.Sleep(TimeSpan.FromSeconds(12)); // past the resolver's stable-after: the minority side is downed
+        network.Heal();
+
+        Until(() => Indexes(db, "status = 'completed'"), s => s.Count == 60, TimeSpan.FromSeconds(150), coordinator);
+        Assert.Contains("lost (its node became unreachable)", coordinator.Errors);
+        var journaled = Journal.FinishedCounts(db, "cluster");
+        Assert.Equal(60, journaled.Count);
+        Assert.All(journaled, p => Assert.True(p.Value == 1, $"trial {p.Key} was recorded {p.Value} times"));
+        Assert.Contains("joining again", inside.Errors + inside.Output);
+    }
+
     private static HashSet<long> Indexes(string db, string where)
     {
         try

@@ -10,15 +10,17 @@ public sealed class SweepsProcess : IDisposable
     private readonly StringBuilder _out = new();
     private readonly StringBuilder _err = new();
 
-    private SweepsProcess(string folder, string[] args)
+    private SweepsProcess(string folder, string[] args, string? networkNamespace = null)
     {
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "sweeps"))
+        var executable = Path.Combine(AppContext.BaseDirectory, "sweeps");
+        var start = new ProcessStartInfo(networkNamespace is null ? executable : "ip")
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (networkNamespace is not null) foreach (var arg in new[] { "netns", "exec", networkNamespace, executable }) start.ArgumentList.Add(arg);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment.Remove("SWEEPS_DB");
         start.Environment["COLUMNS"] = "200";
@@ -37,6 +39,9 @@ public sealed class SweepsProcess : IDisposable
     public string Errors { get { lock (_err) return _err.ToString(); } }
 
     public static SweepsProcess Start(string folder, params string[] args) => new(folder, args);
+
+    /// <summary>Starts sweeps inside a network namespace (<c>ip netns exec</c>).</summary>
+    public static SweepsProcess StartIn(string networkNamespace, string folder, params string[] args) => new(folder, args, networkNamespace);
 
     /// <summary>Runs to the end and returns the exit code; fails the test if it takes longer than the timeout.</summary>
     public static (int ExitCode, string Output, string Errors) Run(string folder, params string[] args)
