@@ -96,6 +96,8 @@ public sealed class BadInputTests
     [InlineData(new[] { "submit", "x.yaml" }, "--seed: give the coordinator's address", "127.0.0.1:4053")]
     [InlineData(new[] { "coordinator", "--port", "70000" }, "--port: 70000 is not a port", "1 to 65535")]
     [InlineData(new[] { "pause", "s" }, "--seed: give the coordinator's address", "127.0.0.1:4053")]
+    [InlineData(new[] { "coordinator", "--tls-certificate", "node.pfx" }, "--tls-certificate and --tls-ca go together", "or neither")]
+    [InlineData(new[] { "coordinator", "--tls-certificate", "missing.pfx", "--tls-ca", "ca.pem" }, "--tls-certificate: missing.pfx does not exist", ".pfx/.p12")]
     public void A_bad_cluster_command_line_says_what_would_be_right(string[] args, string problem, string hint)
     {
         var (code, output, errors) = SweepsProcess.Run(_folder, args);

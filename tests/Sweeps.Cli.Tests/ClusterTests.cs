@@ -188,6 +188,29 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.Contains("joining again", inside.Errors + inside.Output);
     }
 
+    [Fact]
+    public void With_mutual_tls_nodes_with_the_cluster_s_certificates_work_and_a_node_without_them_cannot_join()
+    {
+        var db = Path.Combine(_folder, "sweeps.db");
+        var port = FreePort.Next();
+        var seed = $"127.0.0.1:{port}";
+        var cluster = new TestCertificates(_folder, "cluster");
+        var stranger = new TestCertificates(_folder, "stranger");
+        string[] Tls(string certificate) => ["--tls-certificate", certificate, "--tls-password", TestCertificates.Password, "--tls-ca", cluster.CaPath];
+        var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "cluster", trials: 30, sleepMs: 100));
+
+        using var coordinator = SweepsProcess.Start(_folder, ["coordinator", "--port", port.ToString(), "--db", db, .. Tls(cluster.IssueNode("coordinator"))]);
+        using var intruder = SweepsProcess.Start(_folder, ["worker", "--seed", seed, "--slots", "2", "--name", "intruder", .. Tls(stranger.IssueNode("intruder"))]);
+        using var member = SweepsProcess.Start(_folder, ["worker", "--seed", seed, "--slots", "2", "--name", "member", .. Tls(cluster.IssueNode("member"))]);
+        var (code, output, errors) = SweepsProcess.Run(_folder, ["submit", spec, "--seed", seed, .. Tls(cluster.IssueNode("client"))]);
+        Assert.True(code == 0, output + errors + coordinator.Errors);
+
+        Until(() => Indexes(db, "status = 'completed'"), s => s.Count == 30, TimeSpan.FromSeconds(90), coordinator);
+        Assert.Equal(30, Files.Count(db, "SELECT COUNT(*) FROM trials WHERE worker = 'member'"));
+        Assert.Contains("is not signed by this cluster's CA", coordinator.Errors);
+        Assert.DoesNotContain("welcomed", intruder.Errors + intruder.Output);
+    }
+
     private static HashSet<long> Indexes(string db, string where)
     {
         try

@@ -22,8 +22,26 @@ public class ClusterSettings : StoreSettings
     [Description("Address other nodes reach this one by, when it differs from --host (containers, NAT).")]
     public string? PublicHost { get; init; }
 
+    [CommandOption("--tls-certificate <PFX>")]
+    [Description("Mutual TLS: this node's certificate and key (PKCS#12); with --tls-ca. Password from --tls-password or $SWEEPS_TLS_PASSWORD.")]
+    public string? TlsCertificate { get; init; }
+
+    [CommandOption("--tls-password <PASSWORD>")]
+    [Description("Password of the --tls-certificate file.")]
+    public string? TlsPassword { get; init; }
+
+    [CommandOption("--tls-ca <PEM>")]
+    [Description("Mutual TLS: the cluster's CA certificate; only nodes whose certificates it signed may connect.")]
+    public string? TlsCa { get; init; }
+
     public override ValidationResult Validate()
     {
+        if ((TlsCertificate is null) != (TlsCa is null))
+            return ValidationResult.Error("--tls-certificate and --tls-ca go together: give this node's certificate and the cluster's CA, or neither");
+        if (TlsCertificate is not null && !File.Exists(TlsCertificate))
+            return ValidationResult.Error($"--tls-certificate: {TlsCertificate} does not exist; give this node's certificate and key as a .pfx/.p12 file");
+        if (TlsCa is not null && !File.Exists(TlsCa))
+            return ValidationResult.Error($"--tls-ca: {TlsCa} does not exist; give the cluster's CA certificate (PEM)");
         foreach (var seed in Seeds)
         {
             try
@@ -45,6 +63,7 @@ public class ClusterSettings : StoreSettings
         PublicHost = PublicHost,
         Seeds = seeds ?? Seeds,
         Roles = roles,
+        Tls = TlsCertificate is null ? null : new TlsOptions(TlsCertificate, TlsPassword ?? Environment.GetEnvironmentVariable("SWEEPS_TLS_PASSWORD"), TlsCa!),
     };
 
     public bool IsLoopback => PublicHost is null && (Host == "localhost" || (IPAddress.TryParse(Host, out var address) && IPAddress.IsLoopback(address)));

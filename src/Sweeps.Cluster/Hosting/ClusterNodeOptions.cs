@@ -17,6 +17,9 @@ public sealed record ClusterNodeOptions
 
     public IReadOnlyList<string> Roles { get; init; } = [];
 
+    /// <summary>Mutual TLS between nodes; null for plain TCP (fine on 127.0.0.1 or a trusted network).</summary>
+    public TlsOptions? Tls { get; init; }
+
     /// <summary>How long a partition must be stable before the split-brain resolver downs the side without the oldest coordinator.</summary>
     public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(7);
 
@@ -25,11 +28,12 @@ public sealed record ClusterNodeOptions
     public const string WorkerRole = "worker";
     public const string ClientRole = "client";
 
-    public static string SeedAddress(string hostAndPort)
+    /// <param name="tls">Nodes speaking TLS have akka.ssl.tcp addresses.</param>
+    public static string SeedAddress(string hostAndPort, bool tls = false)
     {
         var parts = hostAndPort.Split(':');
         if (parts.Length != 2 || parts[0].Length == 0 || !int.TryParse(parts[1], out var port) || port is < 1 or > 65535)
             throw new ArgumentException($"'{hostAndPort}' is not a seed; give host:port, e.g. 127.0.0.1:4053");
-        return $"akka.tcp://{ClusterName}@{parts[0]}:{port}";
+        return $"{(tls ? "akka.ssl.tcp" : "akka.tcp")}://{ClusterName}@{parts[0]}:{port}";
     }
 }

@@ -48,8 +48,13 @@ public static class SweepsAkkaExtensions
 
         builder
             .WithRemoting(new RemoteOptions { HostName = cluster.Host, Port = cluster.Port, PublicHostName = cluster.PublicHost })
-            .WithClustering(new ClusterOptions { Roles = cluster.Roles.ToArray(), SeedNodes = cluster.Seeds.Select(ClusterNodeOptions.SeedAddress).ToArray() })
+            .WithClustering(new ClusterOptions { Roles = cluster.Roles.ToArray(), SeedNodes = cluster.Seeds.Select(s => ClusterNodeOptions.SeedAddress(s, cluster.Tls is not null)).ToArray() })
             .AddHocon(ClusterConfig.For(cluster), HoconAddMode.Prepend);
+        if (cluster.Tls is { } tls)
+        {
+            builder.AddHocon("akka.remote.dot-netty.tcp.enable-ssl = true", HoconAddMode.Prepend);
+            builder.AddSetup(tls.Setup());
+        }
         var singleton = new ClusterSingletonOptions { Role = ClusterNodeOptions.CoordinatorRole };
         if (options.RunsCoordinator)
             builder.WithSingleton<CoordinatorActor>("sweeps", CoordinatorNode.Props(jobs, options.Coordinator, store!), singleton, createProxyToo: true);
