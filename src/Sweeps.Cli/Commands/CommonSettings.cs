@@ -33,9 +33,11 @@ public class StoreSettings : CommonSettings
     [Description("The store: a SQLite file (default [green]sweeps.db[/] here, or $SWEEPS_DB) or a PostgreSQL connection string (Host=...;Database=...;Username=...).")]
     public string? Db { get; init; }
 
-    /// <summary>--db, else $SWEEPS_DB, else sweeps.db in the current folder.</summary>
+    /// <summary>--db, else $SWEEPS_DB, else sweeps.db in the current folder (cluster nodes: else sweeps.db in their --config).</summary>
     public string StoreText =>
-        Db ?? (Environment.GetEnvironmentVariable("SWEEPS_DB") is { Length: > 0 } fromEnvironment ? fromEnvironment : Store.StoreLocation.DefaultPath);
+        Db ?? (Environment.GetEnvironmentVariable("SWEEPS_DB") is { Length: > 0 } fromEnvironment ? fromEnvironment
+            : this is ClusterSettings cluster && cluster.Config.Text("db", null, "SWEEPS_DB") is { } configured ? configured
+            : Store.StoreLocation.DefaultPath);
 
     /// <summary>Opens the store, creating its tables if needed; a bad --db is a <see cref="UsageException"/>.</summary>
     public Store.ResultStore OpenStore()

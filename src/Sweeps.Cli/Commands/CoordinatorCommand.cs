@@ -12,32 +12,35 @@ namespace Sweeps.Cli.Commands;
 public sealed class CoordinatorSettings : ClusterSettings
 {
     [CommandOption("--port <PORT>")]
-    [Description("Port to listen on.")]
-    [DefaultValue(4053)]
-    public int Port { get; init; } = 4053;
+    [Description("Port to listen on (default 4053; $SWEEPS_PORT, sweeps.coordinator.port).")]
+    public int? PortFlag { get; init; }
 
     [CommandOption("--slots <N>")]
-    [Description("Also run trials on this node, N at once (default 0: coordinate only).")]
-    [DefaultValue(0)]
-    public int Slots { get; init; }
+    [Description("Also run trials on this node, N at once (default 0: coordinate only; sweeps.coordinator.slots).")]
+    public int? SlotsFlag { get; init; }
 
     [CommandOption("--lease-seconds <S>")]
-    [Description("A trial whose worker sends no heartbeat for this long runs again elsewhere.")]
-    [DefaultValue(30.0)]
-    public double LeaseSeconds { get; init; } = 30;
+    [Description("A trial whose worker sends no heartbeat for this long runs again elsewhere (default 30; sweeps.coordinator.lease-seconds).")]
+    public double? LeaseSecondsFlag { get; init; }
 
     [CommandOption("--max-attempts <N>")]
-    [Description("Times a trial may lose its worker before it is marked failed.")]
-    [DefaultValue(3)]
-    public int MaxAttempts { get; init; } = 3;
+    [Description("Times a trial may lose its worker before it is marked failed (default 3; sweeps.coordinator.max-attempts).")]
+    public int? MaxAttemptsFlag { get; init; }
+
+    public int Port => (int)(Config.Number("coordinator.port", PortFlag, "SWEEPS_PORT") ?? 4053);
+    public int Slots => (int)(Config.Number("coordinator.slots", SlotsFlag, "SWEEPS_SLOTS") ?? 0);
+    public double LeaseSeconds => Config.Number("coordinator.lease-seconds", LeaseSecondsFlag, "SWEEPS_LEASE_SECONDS") ?? 30;
+    public int MaxAttempts => (int)(Config.Number("coordinator.max-attempts", MaxAttemptsFlag, "SWEEPS_MAX_ATTEMPTS") ?? 3);
 
     public override ValidationResult Validate()
     {
+        var general = base.Validate();
+        if (!general.Successful) return general;
         if (Port is < 1 or > 65535) return ValidationResult.Error($"--port: {Port} is not a port; give 1 to 65535");
         if (Slots is < 0 or > 1024) return ValidationResult.Error($"--slots: {Slots} is out of range; give 0 to 1024");
         if (LeaseSeconds is < 1 or > 86400) return ValidationResult.Error($"--lease-seconds: {LeaseSeconds} is out of range; give 1 to 86400");
         if (MaxAttempts is < 1 or > 100) return ValidationResult.Error($"--max-attempts: {MaxAttempts} is out of range; give 1 to 100");
-        return base.Validate();
+        return general;
     }
 }
 
@@ -54,10 +57,11 @@ public sealed class CoordinatorCommand : SweepsCommand<CoordinatorSettings>
             throw new UsageException($"--db: SQLite ({store.Location.Display}) lives on one machine, but --host {settings.Host} lets other machines join; " +
                 "give a PostgreSQL connection string (--db \"Host=...;Database=...;Username=...\") for a cluster across machines, or listen on 127.0.0.1");
         var self = $"{settings.PublicHost ?? settings.Host}:{settings.Port}";
+        if (settings.Config.Path is { } file) Log.Information("Settings from {File}", file);
         var options = new SweepsNodeOptions(store.Location)
         {
             Cluster = settings.Node(settings.Port, [ClusterNodeOptions.CoordinatorRole, .. settings.Slots > 0 ? new[] { ClusterNodeOptions.WorkerRole } : []],
-                settings.Seeds.Length > 0 ? settings.Seeds : [self]),
+                settings.Seeds.Count > 0 ? settings.Seeds : new[] { self }),
             Worker = settings.Slots > 0 ? new WorkerOptions { Slots = settings.Slots } : null,
             Coordinator = new CoordinatorOptions { LeaseDuration = TimeSpan.FromSeconds(settings.LeaseSeconds), MaxLosses = settings.MaxAttempts },
         };

@@ -19,7 +19,9 @@ public sealed class SubmitSettings : ClusterSettings
     public bool Wait { get; init; }
 
     public override ValidationResult Validate() =>
-        Seeds.Length == 0 ? ValidationResult.Error("--seed: give the coordinator's address, e.g. --seed 127.0.0.1:4053") : base.Validate();
+        base.Validate() is { Successful: false } general ? general
+        : Seeds.Count == 0 ? ValidationResult.Error("--seed: give the coordinator's address, e.g. --seed 127.0.0.1:4053")
+        : ValidationResult.Success();
 }
 
 /// <summary>

@@ -12,7 +12,9 @@ public sealed class SweepStateSettings : ClusterSettings
     public string Name { get; init; } = "";
 
     public override ValidationResult Validate() =>
-        Seeds.Length == 0 ? ValidationResult.Error("--seed: give the coordinator's address, e.g. --seed 127.0.0.1:4053") : base.Validate();
+        base.Validate() is { Successful: false } general ? general
+        : Seeds.Count == 0 ? ValidationResult.Error("--seed: give the coordinator's address, e.g. --seed 127.0.0.1:4053")
+        : ValidationResult.Success();
 }
 
 /// <summary><c>sweeps cancel|pause|resume NAME</c>: changes a sweep's state across the cluster.</summary>

@@ -10,29 +10,35 @@ namespace Sweeps.Cli.Commands;
 public sealed class WorkerSettings : ClusterSettings
 {
     [CommandOption("--port <PORT>")]
-    [Description("Port to listen on (default 0: any free port).")]
-    [DefaultValue(0)]
-    public int Port { get; init; }
+    [Description("Port to listen on (default 0: any free port; sweeps.worker.port).")]
+    public int? PortFlag { get; init; }
 
     [CommandOption("--slots <N>")]
-    [Description("Trials run at once (default: the number of cores).")]
-    public int? Slots { get; init; }
+    [Description("Trials run at once (default: the number of cores; $SWEEPS_SLOTS, sweeps.worker.slots).")]
+    public int? SlotsFlag { get; init; }
 
     [CommandOption("--trial-timeout <SECONDS>")]
-    [Description("Give up on a trial running longer than this: it runs again elsewhere, and fails after --max-attempts tries (default: no limit).")]
-    public double? TrialTimeout { get; init; }
+    [Description("Give up on a trial running longer than this: it runs again elsewhere, and fails after --max-attempts tries (default: no limit; sweeps.worker.trial-timeout).")]
+    public double? TrialTimeoutFlag { get; init; }
 
     [CommandOption("--name <NAME>")]
-    [Description("The worker's name in the results store (default: machine-pid).")]
-    public string? Name { get; init; }
+    [Description("The worker's name in the results store (default: machine-pid; sweeps.worker.name).")]
+    public string? NameFlag { get; init; }
+
+    public int Port => (int)(Config.Number("worker.port", PortFlag, "SWEEPS_WORKER_PORT") ?? 0);
+    public int? Slots => Config.Number("worker.slots", SlotsFlag, "SWEEPS_SLOTS") is { } n ? (int)n : null;
+    public double? TrialTimeout => Config.Number("worker.trial-timeout", TrialTimeoutFlag, "SWEEPS_TRIAL_TIMEOUT");
+    public string? Name => Config.Text("worker.name", NameFlag, "SWEEPS_WORKER_NAME");
 
     public override ValidationResult Validate()
     {
-        if (Seeds.Length == 0) return ValidationResult.Error("--seed: a worker needs the coordinator's address; give --seed HOST:PORT, e.g. --seed 127.0.0.1:4053");
+        var general = base.Validate();
+        if (!general.Successful) return general;
+        if (Seeds.Count == 0) return ValidationResult.Error("--seed: a worker needs the coordinator's address; give --seed HOST:PORT, e.g. --seed 127.0.0.1:4053");
         if (Port is < 0 or > 65535) return ValidationResult.Error($"--port: {Port} is not a port; give 0 (any) to 65535");
         if (Slots is < 1 or > 1024) return ValidationResult.Error($"--slots: {Slots} is out of range; give 1 to 1024");
         if (TrialTimeout is <= 0) return ValidationResult.Error($"--trial-timeout: {TrialTimeout} is not a time; give seconds above 0");
-        return base.Validate();
+        return general;
     }
 }
 

@@ -10,7 +10,7 @@ public sealed class SweepsProcess : IDisposable
     private readonly StringBuilder _out = new();
     private readonly StringBuilder _err = new();
 
-    private SweepsProcess(string folder, string[] args, string? networkNamespace = null)
+    private SweepsProcess(string folder, string[] args, string? networkNamespace = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var executable = Path.Combine(AppContext.BaseDirectory, "sweeps");
         var start = new ProcessStartInfo(networkNamespace is null ? executable : "ip")
@@ -24,6 +24,7 @@ public sealed class SweepsProcess : IDisposable
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment.Remove("SWEEPS_DB");
         start.Environment["COLUMNS"] = "200";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_out) _out.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_err) _err.AppendLine(e.Data); };
@@ -39,6 +40,9 @@ public sealed class SweepsProcess : IDisposable
     public string Errors { get { lock (_err) return _err.ToString(); } }
 
     public static SweepsProcess Start(string folder, params string[] args) => new(folder, args);
+
+    /// <summary>Starts sweeps with extra environment variables.</summary>
+    public static SweepsProcess StartWith(IReadOnlyDictionary<string, string> environment, string folder, params string[] args) => new(folder, args, null, environment);
 
     /// <summary>Starts sweeps inside a network namespace (<c>ip netns exec</c>).</summary>
     public static SweepsProcess StartIn(string networkNamespace, string folder, params string[] args) => new(folder, args, networkNamespace);
