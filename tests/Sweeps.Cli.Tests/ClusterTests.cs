@@ -251,6 +251,16 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.Contains("sweeps.coordinator.port: 'lots' is not a number", output + errors);
     }
 
+    [Fact]
+    public void A_worker_of_another_sweep_cluster_is_refused_with_a_clear_message_and_exits()
+    {
+        var port = FreePort.Next();
+        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--cluster", "lab-a");
+        var (code, output, errors) = SweepsProcess.Run(_folder, "worker", "--seed", $"127.0.0.1:{port}", "--cluster", "lab-b", "--name", "stray");
+        Assert.Equal(4, code);
+        Assert.Contains("worker stray refused: it belongs to sweep cluster 'lab-b', this is 'lab-a'", output + errors);
+    }
+
     private static HashSet<long> Indexes(string db, string where)
     {
         try

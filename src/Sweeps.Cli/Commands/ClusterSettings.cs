@@ -25,6 +25,12 @@ public class ClusterSettings : StoreSettings
     [Description("Address other nodes reach this one by, when it differs from --host (containers, NAT); $SWEEPS_PUBLIC_HOST, sweeps.public-host.")]
     public string? PublicHostFlag { get; init; }
 
+    [CommandOption("--cluster <NAME>")]
+    [Description("The sweep cluster's name (default sweeps; $SWEEPS_CLUSTER, sweeps.cluster): a worker naming another cluster is refused.")]
+    public string? ClusterFlag { get; init; }
+
+    public string ClusterName => Config.Text("cluster", ClusterFlag, "SWEEPS_CLUSTER") ?? Sweeps.Cluster.Messages.ClusterNames.Default;
+
     private NodeConfig? _config;
 
     /// <summary>The settings file, read once.</summary>

@@ -62,8 +62,8 @@ public sealed class CoordinatorCommand : SweepsCommand<CoordinatorSettings>
         {
             Cluster = settings.Node(settings.Port, [ClusterNodeOptions.CoordinatorRole, .. settings.Slots > 0 ? new[] { ClusterNodeOptions.WorkerRole } : []],
                 settings.Seeds.Count > 0 ? settings.Seeds : new[] { self }),
-            Worker = settings.Slots > 0 ? new WorkerOptions { Slots = settings.Slots } : null,
-            Coordinator = new CoordinatorOptions { LeaseDuration = TimeSpan.FromSeconds(settings.LeaseSeconds), MaxLosses = settings.MaxAttempts },
+            Worker = settings.Slots > 0 ? new WorkerOptions { Slots = settings.Slots, Cluster = settings.ClusterName } : null,
+            Coordinator = new CoordinatorOptions { LeaseDuration = TimeSpan.FromSeconds(settings.LeaseSeconds), MaxLosses = settings.MaxAttempts, Cluster = settings.ClusterName },
         };
         await NodeLifetime.RunAsync(
             async () =>

@@ -61,6 +61,7 @@ public sealed class WorkerCommand : SweepsCommand<WorkerSettings>
                 refused.Cancel();
             },
             Slots = settings.Slots ?? Environment.ProcessorCount,
+            Cluster = settings.ClusterName,
             TrialTimeout = settings.TrialTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
         };
         if (settings.Name is { } name) worker = worker with { Name = name };
@@ -80,6 +81,7 @@ public sealed class WorkerCommand : SweepsCommand<WorkerSettings>
             needsCoordinator: true,
             async node =>
             {
+                if (refusal is not null) return; // refused: it holds nothing, and its worker has stopped
                 Log.Information("Stopping: handing running trials back to the coordinator");
                 if (!await node.StopWorkerAsync(TimeSpan.FromSeconds(30)))
                     Log.Warning("Not every trial could be handed back in time; the coordinator's lease runs them again elsewhere");

@@ -12,6 +12,9 @@ public sealed record CoordinatorOptions
     /// <summary>A snapshot every this many journal events keeps recovery short however long the sweep.</summary>
     public int SnapshotEvery { get; init; } = 250;
 
+    /// <summary>The name of this sweep cluster: workers that name another are refused.</summary>
+    public string Cluster { get; init; } = Messages.ClusterNames.Default;
+
     /// <summary>How often leases are checked.</summary>
     public TimeSpan LeaseCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -49,6 +49,13 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         Command<ReturnTrials>(TakeBack);
         Command<WorkerHello>(hello =>
         {
+            if (hello.Cluster != options.Cluster)
+            {
+                var reason = $"worker {hello.Worker} refused: it belongs to sweep cluster '{hello.Cluster}', this is '{options.Cluster}'; check its --seed and --cluster";
+                _log.Warning(reason);
+                Sender.Tell(new WorkerRefused(reason));
+                return;
+            }
             if (hello.Protocol != WorkerHello.CurrentProtocol)
             {
                 var reason = $"worker {hello.Worker} (Sweeps {hello.Version}, protocol {hello.Protocol}) refused: this coordinator " +

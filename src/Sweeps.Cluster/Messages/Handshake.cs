@@ -4,7 +4,8 @@ namespace Sweeps.Cluster.Messages;
 /// A worker introduces itself before it asks for work: which protocol it speaks and which Sweeps it is. A coordinator
 /// that speaks another protocol refuses it with the reason, and the worker leaves, rather than half-join and misbehave.
 /// </summary>
-public sealed record WorkerHello(string Worker, int Protocol, string Version) : ISweepsMessage
+/// <param name="Cluster">The name of the sweep cluster the worker means to join; a coordinator of another refuses it.</param>
+public sealed record WorkerHello(string Worker, int Protocol, string Version, string Cluster = ClusterNames.Default) : ISweepsMessage
 {
     /// <summary>Bumped whenever a message or event changes shape.</summary>
     public const int CurrentProtocol = 1;
@@ -19,3 +20,8 @@ public sealed record WorkerWelcome : ISweepsMessage
 }
 
 public sealed record WorkerRefused(string Reason) : ISweepsMessage;
+
+public static class ClusterNames
+{
+    public const string Default = "sweeps";
+}

@@ -168,7 +168,7 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
         return (int)Math.Min(_options.MaxPrefetch, Math.Floor(perSlot * _options.Slots));
     }
 
-    private void SayHello() => _coordinator.Tell(new WorkerHello(_options.Name, _options.Protocol, WorkerHello.CurrentVersion));
+    private void SayHello() => _coordinator.Tell(new WorkerHello(_options.Name, _options.Protocol, WorkerHello.CurrentVersion, _options.Cluster));
 
     private void OnTick()
     {

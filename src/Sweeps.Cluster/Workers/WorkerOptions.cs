@@ -27,6 +27,9 @@ public sealed record WorkerOptions
     /// </summary>
     public TimeSpan? TrialTimeout { get; init; }
 
+    /// <summary>The sweep cluster this worker means to join.</summary>
+    public string Cluster { get; init; } = Messages.ClusterNames.Default;
+
     /// <summary>The protocol this worker says it speaks; only tests set another.</summary>
     public int Protocol { get; init; } = Messages.WorkerHello.CurrentProtocol;
 
