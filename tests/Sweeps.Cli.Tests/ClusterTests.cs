@@ -261,6 +261,49 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.Contains("worker stray refused: it belongs to sweep cluster 'lab-b', this is 'lab-a'", output + errors);
     }
 
+    [Fact]
+    public void Pause_resume_and_cancel_steer_sweeps_across_the_cluster()
+    {
+        var db = Path.Combine(_folder, "sweeps.db");
+        var port = FreePort.Next();
+        var seed = $"127.0.0.1:{port}";
+        var spec = Files.Write(_folder, "two.yaml", $"""
+            sweeps:
+              - name: cluster
+                job: noop
+                sampler: random
+                trials: 300
+                parameters: {"{"}sleep_ms: 100{"}"}
+              - name: doomed
+                job: noop
+                sampler: random
+                trials: 400
+                parameters: {"{"}sleep_ms: 100{"}"}
+            """);
+        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--db", db);
+        using var worker = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "2");
+        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--seed", seed).ExitCode);
+        var (code, output, _) = SweepsProcess.Run(_folder, "cancel", "doomed", "--seed", seed);
+        Assert.Equal((0, true), (code, output.Contains("sweep 'doomed' is now cancelled")));
+
+        Until(() => Indexes(db, "status = 'completed'"), s => s.Count >= 5, TimeSpan.FromSeconds(60), coordinator);
+        (code, output, _) = SweepsProcess.Run(_folder, "pause", "cluster", "--seed", seed);
+        Assert.Equal((0, true), (code, output.Contains("sweep 'cluster' is now paused")));
+        Thread.Sleep(2000);
+        var paused = Indexes(db, "status = 'completed'").Count;
+        Thread.Sleep(2000);
+        Assert.InRange(Indexes(db, "status = 'completed'").Count, paused, paused + 2);
+        Assert.Equal("paused", Files.Query(db, "SELECT state FROM sweeps WHERE name = 'cluster'").Single()[0]);
+
+        Assert.Equal(0, SweepsProcess.Run(_folder, "resume", "cluster", "--seed", seed).ExitCode);
+        Until(() => Indexes(db, "status = 'completed'"), s => s.Count == 300, TimeSpan.FromSeconds(120), coordinator);
+        Assert.Equal("cancelled", Files.Query(db, "SELECT state FROM sweeps WHERE name = 'doomed'").Single()[0]);
+        Assert.True(Files.Count(db, "SELECT COUNT(*) FROM trials WHERE sweep = 'doomed' AND status = 'completed'") < 400);
+        (code, _, var errors) = SweepsProcess.Run(_folder, "resume", "doomed", "--seed", seed);
+        Assert.Equal(2, code);
+        Assert.Contains("sweep 'doomed' is cancelled; it cannot be changed any more", errors);
+    }
+
     private static HashSet<long> Indexes(string db, string where)
     {
         try
