@@ -10,6 +10,7 @@ workers=${1:-2}
 slots=${2:-1}
 port=${SWEEPS_PORT:-4053}
 dir=${DIR:-$(mktemp -d /tmp/sweeps-cluster.XXXXXX)}
+mkdir -p "$dir"
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; [ -n "${pg_data:-}" ] && run_pg "'$pg_bin/pg_ctl' -D '$pg_data' -m fast -w stop" >/dev/null 2>&1 || true; }
 trap cleanup EXIT INT TERM
@@ -24,7 +25,7 @@ if [ -z "${SWEEPS_DB:-}" ]; then
   chmod 0755 "$dir"; pg_data="$dir/pg"
   if [ "$(id -u)" = 0 ]; then install -d -o postgres -g postgres "$pg_data"; else mkdir -p "$pg_data"; fi
   run_pg "'$pg_bin/initdb' -D '$pg_data' -U postgres -A trust -E UTF8" >"$dir/initdb.log"
-  run_pg "'$pg_bin/pg_ctl' -D '$pg_data' -l '$dir/postgres.log' -o \"-p 55499 -k '$pg_data' -c listen_addresses=127.0.0.1\" -w start" >/dev/null
+  run_pg "'$pg_bin/pg_ctl' -D '$pg_data' -l '$pg_data/postgres.log' -o \"-p 55499 -k '$pg_data' -c listen_addresses=127.0.0.1\" -w start" >/dev/null
   export SWEEPS_DB="Host=127.0.0.1;Port=55499;Username=postgres;Database=postgres"
 fi
 

@@ -59,7 +59,7 @@ internal sealed class ProgressView
 
     private Table Counts()
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("[bold]sweeps run[/]");
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]sweeps[/]");
         foreach (var column in new[] { "sweep", "state", "progress", "done", "failed", "running", "total", "trials/s", "ETA" })
             table.AddColumn(new TableColumn(column).RightAligned());
         table.Columns[0].LeftAligned();
