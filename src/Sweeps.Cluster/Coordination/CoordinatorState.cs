@@ -229,9 +229,6 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
         for (var i = dispatched.FirstNew; i < dispatched.FirstNew + dispatched.NewCount; i++) yield return Assignment(sweep, i, 1);
     }
 
-    public IEnumerable<string> WorkersHoldingTrials() =>
-        _order.SelectMany(s => s.Running.Values.Select(l => l.Worker)).Distinct();
-
     private static TrialAssignment Assignment(SweepRun sweep, long index, int attempt)
     {
         var trial = sweep.Plan.At(index);

@@ -58,8 +58,6 @@ public sealed class SweepsSerializer(ExtendedActorSystem system) : SerializerWit
 
     public override int Identifier => SerializerId;
 
-    public static IEnumerable<Type> KnownTypes => Manifests.Keys;
-
     public override string Manifest(object o) =>
         Manifests.TryGetValue(o.GetType(), out var manifest)
             ? manifest
