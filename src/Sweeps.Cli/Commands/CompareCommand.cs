@@ -2,7 +2,6 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Sweeps.Cli.Output;
-using Sweeps.Cluster.Hosting;
 using Sweeps.Core.Spec;
 using Sweeps.Store.Query;
 
@@ -40,17 +39,13 @@ public sealed class CompareCommand : SweepsCommand<CompareSettings>
     protected override Task<int> RunAsync(CompareSettings settings, CancellationToken interruption)
     {
         var store = settings.OpenStore();
-        var sweep = store.FindSweep(settings.Name)
-            ?? throw new UsageException($"no sweep named '{settings.Name}' in {store.Location.Display}; it has: {string.Join(", ", store.Sweeps().Select(s => s.Name).DefaultIfEmpty("(none)"))}");
-        var jobs = KnownJobs.Create();
-        var spec = SpecLoader.Parse(sweep.Spec, $"sweep '{sweep.Name}'", jobs).Single();
+        var stored = StoredSweep.Load(store, settings.Name);
+        var (sweep, spec) = (stored.Row, stored.Spec);
         var metric = settings.Metric ?? spec.Objective?.Metric
             ?? throw new UsageException("--metric: this sweep has no objective; say which metric to compare, e.g. --metric test_loss");
-        var parameters = spec.Parameters.Select(p => p.Name).ToList();
-        if (!parameters.Contains(settings.By) && !TrialFields.Columns.Contains(settings.By))
-            throw new UsageException($"--by: '{settings.By}' is not a parameter of this sweep; it has: {string.Join(", ", parameters)}");
-        var metrics = jobs.TryGet(spec.Job, out var job) ? job.Metrics : [];
-        var known = TrialFields.Columns.Concat(parameters).Concat(metrics).Append(metric).Distinct().ToList();
+        if (!stored.Parameters.Contains(settings.By) && !TrialFields.Columns.Contains(settings.By))
+            throw new UsageException($"--by: '{settings.By}' is not a parameter of this sweep; it has: {string.Join(", ", stored.Parameters)}");
+        var known = stored.Fields.Append(metric).Distinct().ToList();
         var filter = settings.Where is null ? TrialFilter.All : TrialFilter.Parse(settings.Where, known);
         var lowerIsBetter = spec.Objective is { } o && o.Metric == metric ? o.Goal == ObjectiveGoal.Minimize : true;
 

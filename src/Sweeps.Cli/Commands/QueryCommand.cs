@@ -2,8 +2,6 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Sweeps.Cli.Output;
-using Sweeps.Cluster.Hosting;
-using Sweeps.Core.Spec;
 using Sweeps.Store;
 using Sweeps.Store.Query;
 
@@ -52,16 +50,8 @@ public sealed class QueryCommand : SweepsCommand<QuerySettings>
     protected override Task<int> RunAsync(QuerySettings settings, CancellationToken interruption)
     {
         var store = settings.OpenStore();
-        var sweep = store.FindSweep(settings.Name)
-            ?? throw new UsageException($"no sweep named '{settings.Name}' in {store.Location.Display}; it has: {string.Join(", ", store.Sweeps().Select(s => s.Name).DefaultIfEmpty("(none)"))}");
-        var jobs = KnownJobs.Create();
-        var spec = SpecLoader.Parse(sweep.Spec, $"sweep '{sweep.Name}'", jobs).Single();
-        var parameters = spec.Parameters.Select(p => p.Name).ToList();
-        var metrics = jobs.TryGet(spec.Job, out var job) ? job.Metrics.ToList() : [];
-        foreach (var name in store.ReadTrials(sweep.Name).Take(1000).SelectMany(t => t.Metrics.Keys))
-            if (!metrics.Contains(name)) metrics.Add(name);
-
-        var known = TrialFields.Columns.Concat(parameters).Concat(metrics).Distinct().ToList();
+        var stored = StoredSweep.Load(store, settings.Name);
+        var (sweep, parameters, metrics, known) = (stored.Row, stored.Parameters, stored.Metrics, stored.Fields);
         var filter = settings.Where is null ? TrialFilter.All : TrialFilter.Parse(settings.Where, known);
         if (settings.Sort is not null && !known.Contains(settings.Sort))
             throw new UsageException($"--sort: unknown field '{settings.Sort}'; this sweep has: {string.Join(", ", known)}");

@@ -40,8 +40,7 @@ public sealed class StatusCommand : SweepsCommand<StatusSettings>
             return Task.FromResult(0);
         }
 
-        var found = store.FindSweep(settings.Name)
-            ?? throw new UsageException($"no sweep named '{settings.Name}' in {store.Location.Display}; it has: {string.Join(", ", store.Sweeps().Select(s => s.Name).DefaultIfEmpty("(none)"))}");
+        var found = StoredSweep.Find(store, settings.Name);
         var summary = store.Summarize(found);
         var grid = new Grid().AddColumn().AddColumn();
         void Row(string name, string value) => grid.AddRow($"[grey]{name}[/]", value);
