@@ -208,7 +208,8 @@ public sealed class ClusterTests(ITestOutputHelper output)
 
         Until(() => Indexes(db, "status = 'completed'"), s => s.Count == 30, TimeSpan.FromSeconds(90), coordinator);
         Assert.Equal(30, Files.Count(db, "SELECT COUNT(*) FROM trials WHERE worker = 'member'"));
-        Assert.Contains("is not signed by this cluster's CA", coordinator.Errors);
+        // The intruder keeps trying to join; wait for the coordinator to have refused it at least once.
+        Until(() => coordinator.Errors, e => e.Contains("is not signed by this cluster's CA"), TimeSpan.FromSeconds(60), coordinator);
         Assert.DoesNotContain("welcomed", intruder.Errors + intruder.Output);
     }
 
