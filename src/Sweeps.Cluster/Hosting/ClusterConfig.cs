@@ -24,7 +24,11 @@ public static class ClusterConfig
           }
           singleton.hand-over-retry-interval = 500ms
           singleton-proxy.buffer-size = 10000
+          # Akka.NET 1.5.73 starts this warning's timer with no initial delay, so it fires at every start, found or not
+          singleton-proxy.log-singleton-identification-failure = off
         }
         akka.remote.dot-netty.tcp.maximum-frame-size = 4000000b
+        # a worker started before its coordinator listens tries again after 1 s, not 5 s
+        akka.remote.retry-gate-closed-for = 1s
         """);
 }
