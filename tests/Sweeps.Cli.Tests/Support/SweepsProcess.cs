@@ -66,6 +66,18 @@ public sealed class SweepsProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Waits until the process has logged the text (say, a worker's welcome); fails the test if it does not in time.</summary>
+    public void WaitForLog(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!(Errors + Output).Contains(text))
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+                throw new TimeoutException($"sweeps did not log '{text}' within {timeout}; output:\n{Output}\nerrors:\n{Errors}");
+            Thread.Sleep(100);
+        }
+    }
+
     /// <summary>SIGKILL: no clean-up, no flush, exactly what a crash or an OOM killer does.</summary>
     public void KillHard()
     {
