@@ -106,6 +106,22 @@ public sealed class BadInputTests
         Assert.Contains(hint, output + errors);
     }
 
+    [Theory]
+    [InlineData(new[] { "bench", "overhead", "--trials", "0" }, "--trials: 0 is too few", "1 or more")]
+    [InlineData(new[] { "bench", "cluster", "--worker-processes", "2,x" }, "--worker-processes: '2,x' is not a list", "2,4")]
+    [InlineData(new[] { "bench", "failover", "--repeats", "0" }, "--repeats: 0 is too few", "1 or more")]
+    [InlineData(new[] { "bench", "failover", "--trial-ms", "5" }, "--trial-ms: 5 is too short", "100 or more")]
+    [InlineData(new[] { "bench", "recovery", "--trials", "many" }, "--trials: 'many' is not a list", "10000,100000")]
+    [InlineData(new[] { "bench", "geometry", "--dimensions", "0" }, "--dimensions: '0' is not a dimension", "2,100,1000")]
+    [InlineData(new[] { "bench", "lstm", "--variant", "XYZ" }, "--variant: unknown variant 'XYZ'", "cifg")]
+    public void A_bad_benchmark_option_says_what_would_be_right(string[] args, string problem, string hint)
+    {
+        var (code, output, errors) = SweepsProcess.Run(_folder, args);
+        Assert.NotEqual(0, code);
+        Assert.Contains(problem, output + errors);
+        Assert.Contains(hint, output + errors);
+    }
+
     [Fact]
     public void Submitting_to_a_cluster_that_is_not_there_says_so()
     {

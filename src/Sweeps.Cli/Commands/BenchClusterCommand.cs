@@ -21,9 +21,10 @@ public sealed class BenchClusterSettings : CommonSettings
     public string WorkerProcesses { get; init; } = "2,4";
 
     public override ValidationResult Validate() =>
-        Trials < 1 || !WorkerProcesses.Split(',').All(t => int.TryParse(t.Trim(), out var n) && n > 0)
-            ? ValidationResult.Error("--trials must be 1 or more and --worker-processes a list of counts, e.g. 2,4")
-            : base.Validate();
+        Trials < 1 ? ValidationResult.Error($"--trials: {Trials} is too few; give 1 or more")
+        : !WorkerProcesses.Split(',').All(t => int.TryParse(t.Trim(), out var n) && n > 0)
+            ? ValidationResult.Error($"--worker-processes: '{WorkerProcesses}' is not a list of process counts; give e.g. 2,4")
+        : base.Validate();
 }
 
 /// <summary>
@@ -51,7 +52,7 @@ public sealed class BenchClusterCommand : SweepsCommand<BenchClusterSettings>
                     Cluster = new ClusterNodeOptions { Port = port, Seeds = [$"127.0.0.1:{port}"], Roles = [ClusterNodeOptions.CoordinatorRole] },
                 };
                 await using var node = await SweepsNode.StartAsync(options, jobs);
-                for (var i = 0; i < count; i++) workers.Add(StartWorker(port, i));
+                for (var i = 0; i < count; i++) workers.Add(WorkerProcess.Start(port, $"bench-{i}", slots: 1));
                 var spec = SpecLoader.Parse($"name: bench\njob: noop\nsampler: random\ntrials: {settings.Trials}\n", "bench", jobs).Single();
                 await node.SubmitAsync([spec]);
                 (double Seconds, long Done)? first = null;
@@ -71,26 +72,11 @@ public sealed class BenchClusterCommand : SweepsCommand<BenchClusterSettings>
             }
             finally
             {
-                foreach (var worker in workers) { worker.Kill(entireProcessTree: true); worker.Dispose(); }
+                foreach (var worker in workers) { WorkerProcess.KillHard(worker); worker.Dispose(); }
                 Directory.Delete(folder, recursive: true);
             }
         }
         Out.Write(table);
         return 0;
-    }
-
-    private static Process StartWorker(int port, int number)
-    {
-        var self = Environment.ProcessPath!;
-        var start = Path.GetFileNameWithoutExtension(self) == "dotnet"
-            ? new ProcessStartInfo(self) { ArgumentList = { typeof(Program).Assembly.Location } }
-            : new ProcessStartInfo(self);
-        foreach (var arg in new[] { "worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--name", $"bench-{number}", "--log-level", "warning" })
-            start.ArgumentList.Add(arg);
-        start.RedirectStandardOutput = start.RedirectStandardError = true;
-        var process = Process.Start(start)!;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 }
