@@ -4,7 +4,6 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Sweeps.Cluster.Hosting;
 using Sweeps.Core.Spec;
-using Sweeps.Store;
 
 namespace Sweeps.Cli.Commands;
 
@@ -40,40 +39,23 @@ public sealed class BenchClusterCommand : SweepsCommand<BenchClusterSettings>
         var jobs = KnownJobs.Create();
         foreach (var count in settings.WorkerProcesses.Split(',').Select(t => int.Parse(t.Trim())))
         {
-            var folder = Path.Combine(Path.GetTempPath(), $"sweeps-bench-cluster-{Guid.NewGuid():N}");
-            Directory.CreateDirectory(folder);
-            var port = 20000 + Random.Shared.Next(20000);
-            var workers = new List<Process>();
-            try
+            await using var cluster = await LocalCluster.StartAsync(jobs);
+            for (var i = 0; i < count; i++) cluster.StartWorker($"bench-{i}", slots: 1);
+            var spec = SpecLoader.Parse($"name: bench\njob: noop\nsampler: random\ntrials: {settings.Trials}\n", "bench", jobs).Single();
+            await cluster.Coordinator.SubmitAsync([spec]);
+            (double Seconds, long Done)? first = null;
+            var clock = Stopwatch.StartNew();
+            while (!interruption.IsCancellationRequested)
             {
-                var options = new SweepsNodeOptions(StoreLocation.Parse(Path.Combine(folder, "sweeps.db")))
+                var progress = (await cluster.Coordinator.ProgressAsync()).Sweeps.Single();
+                if (first is null && progress.Done > 0) first = (clock.Elapsed.TotalSeconds, progress.Done);
+                if (progress.IsOver)
                 {
-                    Worker = null,
-                    Cluster = new ClusterNodeOptions { Port = port, Seeds = [$"127.0.0.1:{port}"], Roles = [ClusterNodeOptions.CoordinatorRole] },
-                };
-                await using var node = await SweepsNode.StartAsync(options, jobs);
-                for (var i = 0; i < count; i++) workers.Add(WorkerProcess.Start(port, $"bench-{i}", slots: 1));
-                var spec = SpecLoader.Parse($"name: bench\njob: noop\nsampler: random\ntrials: {settings.Trials}\n", "bench", jobs).Single();
-                await node.SubmitAsync([spec]);
-                (double Seconds, long Done)? first = null;
-                var clock = Stopwatch.StartNew();
-                while (!interruption.IsCancellationRequested)
-                {
-                    var progress = (await node.ProgressAsync()).Sweeps.Single();
-                    if (first is null && progress.Done > 0) first = (clock.Elapsed.TotalSeconds, progress.Done);
-                    if (progress.IsOver)
-                    {
-                        var rate = (progress.Done - first!.Value.Done) / (clock.Elapsed.TotalSeconds - first.Value.Seconds);
-                        table.AddRow(count.ToString(), $"{rate:N0}");
-                        break;
-                    }
-                    await Task.Delay(100, CancellationToken.None);
+                    var rate = (progress.Done - first!.Value.Done) / (clock.Elapsed.TotalSeconds - first.Value.Seconds);
+                    table.AddRow(count.ToString(), $"{rate:N0}");
+                    break;
                 }
-            }
-            finally
-            {
-                foreach (var worker in workers) { WorkerProcess.KillHard(worker); worker.Dispose(); }
-                Directory.Delete(folder, recursive: true);
+                await Task.Delay(100, CancellationToken.None);
             }
         }
         Out.Write(table);

@@ -36,46 +36,29 @@ public sealed class BenchFailoverCommand : SweepsCommand<BenchFailoverSettings>
 
     protected override async Task<int> RunAsync(BenchFailoverSettings settings, CancellationToken interruption)
     {
-        var table = new Table().Border(TableBorder.Simple).Title("kill -9 of a worker to its trials running elsewhere");
+        var table = new Table().Border(TableBorder.Simple).Title("kill -9 of a worker mid-trial to its trials handed to the survivor");
         foreach (var column in new[] { "kill", "trials it held", "seconds" }) table.AddColumn(new TableColumn(column).RightAligned());
         var seconds = new List<double>();
         var jobs = KnownJobs.Create();
         for (var repeat = 1; repeat <= settings.Repeats && !interruption.IsCancellationRequested; repeat++)
         {
-            var folder = Path.Combine(Path.GetTempPath(), $"sweeps-bench-failover-{Guid.NewGuid():N}");
-            Directory.CreateDirectory(folder);
-            var port = 20000 + Random.Shared.Next(20000);
-            Process? victim = null, survivor = null;
-            try
-            {
-                var options = new SweepsNodeOptions(StoreLocation.Parse(Path.Combine(folder, "sweeps.db")))
-                {
-                    Worker = null,
-                    Cluster = new ClusterNodeOptions { Port = port, Seeds = [$"127.0.0.1:{port}"], Roles = [ClusterNodeOptions.CoordinatorRole] },
-                };
-                await using var node = await SweepsNode.StartAsync(options, jobs);
-                victim = WorkerProcess.Start(port, "victim", slots: 2);
-                survivor = WorkerProcess.Start(port, "survivor", slots: 2);
-                var spec = SpecLoader.Parse(
-                    $"name: failover\njob: noop\nsampler: random\ntrials: 200\nparameters: {{sleep_ms: {settings.TrialMs}}}\n", "bench", jobs).Single();
-                await node.SubmitAsync([spec]);
-                var store = node.Store!;
-                await Until(() => Running(store, "victim").Count > 0 && Running(store, "survivor").Count > 0, interruption);
+            await using var cluster = await LocalCluster.StartAsync(jobs);
+            var victim = cluster.StartWorker("victim", slots: 2);
+            cluster.StartWorker("survivor", slots: 2);
+            var spec = SpecLoader.Parse(
+                $"name: failover\njob: noop\nsampler: random\ntrials: 200\nparameters: {{sleep_ms: {settings.TrialMs}}}\n", "bench", jobs).Single();
+            await cluster.Coordinator.SubmitAsync([spec]);
+            var store = cluster.Store;
+            await Until(() => Running(store, "victim").Count > 0 && Running(store, "survivor").Count > 0, interruption);
 
-                WorkerProcess.KillHard(victim);
-                var clock = Stopwatch.StartNew();
-                // What the victim finished just before it died is recorded, not lost; read what it held once the store caught up.
-                await Task.Delay(TimeSpan.FromSeconds(1), interruption);
-                var held = Running(store, "victim");
-                await Until(() => store.ReadTrials("failover").Where(t => held.Contains(t.Index)).All(t => t.Worker != "victim"), interruption);
-                seconds.Add(clock.Elapsed.TotalSeconds);
-                table.AddRow(repeat.ToString(), held.Count.ToString(), $"{clock.Elapsed.TotalSeconds:0.0}");
-            }
-            finally
-            {
-                foreach (var worker in new[] { victim, survivor }.OfType<Process>()) { WorkerProcess.KillHard(worker); worker.Dispose(); }
-                Directory.Delete(folder, recursive: true);
-            }
+            LocalCluster.KillHard(victim);
+            var clock = Stopwatch.StartNew();
+            // What the victim finished just before it died is recorded, not lost; read what it held once the store caught up.
+            await Task.Delay(TimeSpan.FromSeconds(1), interruption);
+            var held = Running(store, "victim");
+            await Until(() => store.ReadTrials("failover").Where(t => held.Contains(t.Index)).All(t => t.Worker != "victim"), interruption);
+            seconds.Add(clock.Elapsed.TotalSeconds);
+            table.AddRow(repeat.ToString(), held.Count.ToString(), $"{seconds[^1]:0.0}");
         }
         if (seconds.Count > 0)
             table.AddRow("median", "", $"{MathNet.Numerics.Statistics.Statistics.Median(seconds):0.0}");
