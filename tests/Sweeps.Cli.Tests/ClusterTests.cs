@@ -175,11 +175,11 @@ public sealed class ClusterTests(ITestOutputHelper output)
         var port = FreePort.Next();
         var seed = $"{network.HostAddress}:{port}";
         var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "cluster", trials: 60, sleepMs: 1000));
-        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--host", network.HostAddress, "--port", port.ToString(), "--db", db);
-        using var inside = SweepsProcess.StartIn(network.Namespace, _folder, "worker", "--host", network.InsideAddress, "--seed", seed, "--slots", "2", "--name", "inside");
-        using var outside = SweepsProcess.Start(_folder, "worker", "--host", network.HostAddress, "--seed", seed, "--slots", "2", "--name", "outside");
+        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--host", network.HostAddress, "--insecure", "--port", port.ToString(), "--db", db);
+        using var inside = SweepsProcess.StartIn(network.Namespace, _folder, "worker", "--host", network.InsideAddress, "--insecure", "--seed", seed, "--slots", "2", "--name", "inside");
+        using var outside = SweepsProcess.Start(_folder, "worker", "--host", network.HostAddress, "--insecure", "--seed", seed, "--slots", "2", "--name", "outside");
         WaitUntilWelcomed(inside, outside);
-        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--host", network.HostAddress, "--seed", seed).ExitCode);
+        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--host", network.HostAddress, "--insecure", "--seed", seed).ExitCode);
 
         Until(() => Indexes(db, "worker = 'inside' AND status = 'running'"), s => s.Count >= 2, TimeSpan.FromSeconds(60), coordinator);
         network.Partition();
@@ -222,46 +222,6 @@ public sealed class ClusterTests(ITestOutputHelper output)
         // The intruder keeps trying to join; wait for the coordinator to have refused it at least once.
         Until(() => coordinator.Errors, e => e.Contains("is not signed by this cluster's CA"), TimeSpan.FromSeconds(60), coordinator);
         Assert.DoesNotContain("welcomed", intruder.Errors + intruder.Output);
-    }
-
-    [Fact]
-    public void Nodes_take_their_settings_from_a_config_file_and_the_environment_and_flags_win()
-    {
-        var port = FreePort.Next();
-        var config = Files.Write(_folder, "sweeps.conf", $$"""
-            sweeps {
-              db = "from-config.db"
-              coordinator { port = {{port}}, lease-seconds = 20 }
-              worker { slots = 2, name = "configured" }
-              split-brain-resolver.stable-after = 5s
-            }
-            """);
-        var spec = Files.Write(_folder, "quick.yaml", SpecFiles.Noop(name: "cluster", trials: 20, sleepMs: 10));
-        var environment = new Dictionary<string, string> { ["SWEEPS_SEEDS"] = $"127.0.0.1:{port}", ["SWEEPS_CONFIG"] = config };
-        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--config", config);
-        using var worker = SweepsProcess.StartWith(environment, _folder, "worker");
-        var (code, output, errors) = SweepsProcess.Run(_folder, "submit", spec, "--config", config, "--seed", $"127.0.0.1:{port}");
-        Assert.True(code == 0, output + errors + coordinator.Errors);
-
-        var db = Path.Combine(_folder, "from-config.db");
-        Until(() => File.Exists(db) ? Indexes(db, "status = 'completed' AND worker = 'configured'") : [], s => s.Count == 20, TimeSpan.FromSeconds(60), coordinator);
-        Assert.Contains($"Settings from {config}", coordinator.Errors);
-    }
-
-    [Fact]
-    public void A_config_file_that_is_not_hocon_or_not_there_is_named()
-    {
-        var broken = Files.Write(_folder, "broken.conf", "sweeps { port: [1, 2 }");
-        var (code, output, errors) = SweepsProcess.Run(_folder, "coordinator", "--config", broken);
-        Assert.NotEqual(0, code);
-        Assert.Contains("broken.conf: not valid HOCON", output + errors);
-        (code, output, errors) = SweepsProcess.Run(_folder, "worker", "--config", "nowhere.conf", "--seed", "127.0.0.1:4053");
-        Assert.NotEqual(0, code);
-        Assert.Contains("--config: nowhere.conf does not exist", output + errors);
-        var wrong = Files.Write(_folder, "wrong.conf", "sweeps.coordinator.port = lots");
-        (code, output, errors) = SweepsProcess.Run(_folder, "coordinator", "--config", wrong);
-        Assert.NotEqual(0, code);
-        Assert.Contains("sweeps.coordinator.port: 'lots' is not a number", output + errors);
     }
 
     [Fact]

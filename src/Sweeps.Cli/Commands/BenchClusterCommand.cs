@@ -36,7 +36,7 @@ public sealed class BenchClusterCommand : SweepsCommand<BenchClusterSettings>
     {
         var table = new Table().Border(TableBorder.Simple).Title($"noop sweep of {settings.Trials:N0} trials across processes, SQLite");
         table.AddColumn("worker processes").AddColumn(new TableColumn("trials/s, first to last result").RightAligned());
-        var jobs = KnownJobs.Create();
+        var jobs = BuiltInJobs.Create();
         foreach (var count in settings.WorkerProcesses.Split(',').Select(t => int.Parse(t.Trim())))
         {
             await using var cluster = await LocalCluster.StartAsync(jobs);

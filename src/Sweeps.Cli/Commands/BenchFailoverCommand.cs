@@ -39,7 +39,7 @@ public sealed class BenchFailoverCommand : SweepsCommand<BenchFailoverSettings>
         var table = new Table().Border(TableBorder.Simple).Title("kill -9 of a worker mid-trial to its trials handed to the survivor");
         foreach (var column in new[] { "kill", "trials it held", "seconds" }) table.AddColumn(new TableColumn(column).RightAligned());
         var seconds = new List<double>();
-        var jobs = KnownJobs.Create();
+        var jobs = BuiltInJobs.Create();
         for (var repeat = 1; repeat <= settings.Repeats && !interruption.IsCancellationRequested; repeat++)
         {
             await using var cluster = await LocalCluster.StartAsync(jobs);

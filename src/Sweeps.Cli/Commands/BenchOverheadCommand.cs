@@ -38,7 +38,7 @@ public sealed class BenchOverheadCommand : SweepsCommand<BenchOverheadSettings>
     {
         var temporary = settings.Db is null ? Path.Combine(Path.GetTempPath(), $"sweeps-bench-{Guid.NewGuid():N}.db") : null;
         var location = StoreLocation.Parse(settings.Db ?? temporary!);
-        var jobs = KnownJobs.Create();
+        var jobs = BuiltInJobs.Create();
         var name = $"bench-overhead-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
         var spec = SpecLoader.Parse($"name: {name}\njob: noop\nsampler: random\ntrials: {settings.Trials}\nseed: 1\n", "bench", jobs).Single();
         var slots = settings.Workers ?? Environment.ProcessorCount;

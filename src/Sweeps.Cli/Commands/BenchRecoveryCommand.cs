@@ -33,7 +33,7 @@ public sealed class BenchRecoveryCommand : SweepsCommand<BenchRecoverySettings>
         var table = new Table().Border(TableBorder.Simple).Title("coordinator recovery, SQLite");
         foreach (var column in new[] { "finished trials", "sweep took (s)", "recovery (s)", "journal events", "store (MB)" })
             table.AddColumn(new TableColumn(column).RightAligned());
-        var jobs = KnownJobs.Create();
+        var jobs = BuiltInJobs.Create();
         foreach (var trials in settings.Trials.Split(',').Select(t => int.Parse(t.Trim())))
         {
             var folder = Path.Combine(Path.GetTempPath(), $"sweeps-recovery-{Guid.NewGuid():N}");

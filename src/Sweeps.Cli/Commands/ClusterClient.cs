@@ -17,9 +17,9 @@ internal sealed class ClusterClient : IAsyncDisposable
         {
             RunsCoordinator = false,
             Worker = null,
-            Cluster = settings.Node(0, [ClusterNodeOptions.ClientRole]),
+            Cluster = settings.ClusterNode(0, [ClusterNodeOptions.ClientRole]),
         };
-        var node = await SweepsNode.StartAsync(options, KnownJobs.Create());
+        var node = await SweepsNode.StartAsync(options, BuiltInJobs.Create());
         try
         {
             // The first answer proves the coordinator is reachable; the proxy buffers until the singleton is found.
@@ -28,9 +28,9 @@ internal sealed class ClusterClient : IAsyncDisposable
         catch (Exception e) when (e is TaskCanceledException or Akka.Actor.AskTimeoutException)
         {
             await node.DisposeAsync();
-            throw new UsageException($"no coordinator answered at {string.Join(", ", settings.Seeds)} within 30 s; is `sweeps coordinator` running there?");
+            throw new UsageException($"no coordinator answered at {string.Join(", ", settings.Node.Seeds)} within 30 s; is `sweeps coordinator` running there?");
         }
-        Log.Debug("Connected to the cluster at {Seeds}", string.Join(", ", settings.Seeds));
+        Log.Debug("Connected to the cluster at {Seeds}", string.Join(", ", settings.Node.Seeds));
         return new ClusterClient(node);
     }
 

@@ -1,80 +1,91 @@
 using System.ComponentModel;
-using System.Net;
-using Spectre.Console;
+using System.Globalization;
 using Spectre.Console.Cli;
+using Sweeps.Cli.Settings;
 using Sweeps.Cluster.Hosting;
 
 namespace Sweeps.Cli.Commands;
 
-/// <summary>Options of the commands that join a Sweeps cluster.</summary>
+/// <summary>Flags of the commands that start a cluster node; each is the top layer of <see cref="NodeSettings"/>.</summary>
 public class ClusterSettings : StoreSettings
 {
     [CommandOption("--config <FILE>")]
-    [Description("Node settings (HOCON, under sweeps { ... }); default $SWEEPS_CONFIG, else config/sweeps.conf when present. Flags and environment variables win over it.")]
+    [Description("Node settings (JSON); default $SWEEPS_CONFIG, else config/sweeps.json when present. Environment variables (SWEEPS_*) win over it, flags over both.")]
     public string? ConfigFile { get; init; }
 
     [CommandOption("--seed <HOST:PORT>")]
-    [Description("A node of the cluster to contact first (the coordinator's --host:--port); may be given more than once. Else $SWEEPS_SEEDS (comma-separated) or sweeps.seeds.")]
+    [Description("A coordinator node to contact first (its --host:--port); give every coordinator, one flag each. Else $SWEEPS_SEEDS (comma-separated) or Seeds.")]
     public string[] SeedFlags { get; init; } = [];
 
     [CommandOption("--host <HOST>")]
-    [Description("Address to listen on; [green]127.0.0.1[/] unless told otherwise ($SWEEPS_HOST, sweeps.host).")]
+    [Description("Address to listen on; [green]127.0.0.1[/] unless told otherwise ($SWEEPS_HOST, Host). Anything else needs TLS or --insecure.")]
     public string? HostFlag { get; init; }
 
     [CommandOption("--public-host <HOST>")]
-    [Description("Address other nodes reach this one by, when it differs from --host (containers, NAT); $SWEEPS_PUBLIC_HOST, sweeps.public-host.")]
+    [Description("Address other nodes reach this one by, when it differs from --host; required with --host 0.0.0.0 ($SWEEPS_PUBLICHOST, PublicHost).")]
     public string? PublicHostFlag { get; init; }
 
     [CommandOption("--cluster <NAME>")]
-    [Description("The sweep cluster's name (default sweeps; $SWEEPS_CLUSTER, sweeps.cluster): a worker naming another cluster is refused.")]
+    [Description("The sweep cluster's name (default sweeps; $SWEEPS_CLUSTER, Cluster): a worker naming another cluster is refused.")]
     public string? ClusterFlag { get; init; }
 
-    public string ClusterName => Config.Text("cluster", ClusterFlag, "SWEEPS_CLUSTER") ?? Sweeps.Cluster.Messages.ClusterNames.Default;
-
-    private NodeConfig? _config;
-
-    /// <summary>The settings file, read once.</summary>
-    public NodeConfig Config => _config ??= NodeConfig.Load(ConfigFile);
-
-    public IReadOnlyList<string> Seeds => Config.List("seeds", SeedFlags, "SWEEPS_SEEDS");
-
-    public string Host => Config.Text("host", HostFlag, "SWEEPS_HOST") ?? "127.0.0.1";
-
-    public string? PublicHost => Config.Text("public-host", PublicHostFlag, "SWEEPS_PUBLIC_HOST");
-
     [CommandOption("--tls-certificate <PFX>")]
-    [Description("Mutual TLS: this node's certificate and key (PKCS#12); with --tls-ca ($SWEEPS_TLS_CERTIFICATE, sweeps.tls.certificate).")]
+    [Description("Mutual TLS: this node's certificate and key (PKCS#12); with --tls-ca ($SWEEPS_TLS__CERTIFICATE, Tls:Certificate).")]
     public string? TlsCertificateFlag { get; init; }
 
     [CommandOption("--tls-password <PASSWORD>")]
-    [Description("Password of the --tls-certificate file ($SWEEPS_TLS_PASSWORD, sweeps.tls.password).")]
+    [Description("Password of the --tls-certificate file ($SWEEPS_TLS__PASSWORD, Tls:Password).")]
     public string? TlsPasswordFlag { get; init; }
 
     [CommandOption("--tls-ca <PEM>")]
-    [Description("Mutual TLS: the cluster's CA certificate; only nodes whose certificates it signed may connect ($SWEEPS_TLS_CA, sweeps.tls.ca).")]
+    [Description("Mutual TLS: the cluster's CA certificate; only nodes whose certificates it signed may connect ($SWEEPS_TLS__CA, Tls:Ca).")]
     public string? TlsCaFlag { get; init; }
 
-    public string? TlsCertificate => Config.Text("tls.certificate", TlsCertificateFlag, "SWEEPS_TLS_CERTIFICATE");
+    [CommandOption("--insecure")]
+    [Description("Listen beyond loopback without TLS: anyone who reaches the ports can submit, cancel and report results ($SWEEPS_INSECURE, Insecure).")]
+    public bool InsecureFlag { get; init; }
 
-    public string? TlsCa => Config.Text("tls.ca", TlsCaFlag, "SWEEPS_TLS_CA");
+    private (NodeSettings Settings, string? File)? _loaded;
 
-    public override ValidationResult Validate()
+    /// <summary>The node's settings, every layer applied; read once. Bad settings are a <see cref="UsageException"/>.</summary>
+    public NodeSettings Node => (_loaded ??= NodeSettingsLoader.Load(ConfigFile, Flags(), SeedFlags)).Settings;
+
+    /// <summary>The settings file that was read, if any.</summary>
+    public string? SettingsFile
     {
-        try
+        get
         {
-            _ = Config;
+            _ = Node;
+            return _loaded!.Value.File;
         }
-        catch (UsageException e)
-        {
-            return ValidationResult.Error(e.Message);
-        }
-        if ((TlsCertificate is null) != (TlsCa is null))
-            return ValidationResult.Error("--tls-certificate and --tls-ca go together: give this node's certificate and the cluster's CA, or neither");
-        if (TlsCertificate is not null && !File.Exists(TlsCertificate))
-            return ValidationResult.Error($"--tls-certificate: {TlsCertificate} does not exist; give this node's certificate and key as a .pfx/.p12 file");
-        if (TlsCa is not null && !File.Exists(TlsCa))
-            return ValidationResult.Error($"--tls-ca: {TlsCa} does not exist; give the cluster's CA certificate (PEM)");
-        foreach (var seed in SafeSeeds())
+    }
+
+    /// <summary>The flags given, as configuration keys; the commands add their own.</summary>
+    protected virtual Dictionary<string, string?> Flags()
+    {
+        var flags = new Dictionary<string, string?>();
+        Put(flags, "Host", HostFlag);
+        Put(flags, "PublicHost", PublicHostFlag);
+        Put(flags, "Cluster", ClusterFlag);
+        Put(flags, "Db", Db);
+        Put(flags, "Tls:Certificate", TlsCertificateFlag);
+        Put(flags, "Tls:Password", TlsPasswordFlag);
+        Put(flags, "Tls:Ca", TlsCaFlag);
+        if (InsecureFlag) flags["Insecure"] = "true";
+        return flags;
+    }
+
+    protected static void Put(Dictionary<string, string?> flags, string key, object? value)
+    {
+        if (value is not null) flags[key] = Convert.ToString(value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>How this node joins the cluster, after the security rules of <see cref="NodeSecurity"/> are met.</summary>
+    public ClusterNodeOptions ClusterNode(int port, IReadOnlyList<string> roles, IReadOnlyList<string>? seeds = null)
+    {
+        var node = Node;
+        NodeSecurity.Check(node, port);
+        foreach (var seed in seeds ?? node.Seeds)
         {
             try
             {
@@ -82,27 +93,18 @@ public class ClusterSettings : StoreSettings
             }
             catch (ArgumentException e)
             {
-                return ValidationResult.Error($"--seed: {e.Message}");
+                throw new UsageException($"--seed: {e.Message}");
             }
         }
-        return base.Validate();
+        return new ClusterNodeOptions
+        {
+            Host = node.Host,
+            Port = port,
+            PublicHost = node.PublicHost,
+            Seeds = seeds ?? node.Seeds,
+            Roles = roles,
+            Tls = node.Tls.Certificate is null ? null : new TlsOptions(node.Tls.Certificate, node.Tls.Password, node.Tls.Ca!),
+            StableAfter = TimeSpan.FromSeconds(node.StableAfterSeconds),
+        };
     }
-
-    private IReadOnlyList<string> SafeSeeds()
-    {
-        try { return Seeds; } catch (UsageException) { return []; }
-    }
-
-    public ClusterNodeOptions Node(int port, IReadOnlyList<string> roles, IReadOnlyList<string>? seeds = null) => new()
-    {
-        Host = Host,
-        Port = port,
-        PublicHost = PublicHost,
-        Seeds = seeds ?? Seeds,
-        Roles = roles,
-        Tls = TlsCertificate is null ? null : new TlsOptions(TlsCertificate, Config.Text("tls.password", TlsPasswordFlag, "SWEEPS_TLS_PASSWORD"), TlsCa!),
-        StableAfter = Config.Duration("split-brain-resolver.stable-after") ?? new ClusterNodeOptions().StableAfter,
-    };
-
-    public bool IsLoopback => PublicHost is null && (Host == "localhost" || (IPAddress.TryParse(Host, out var address) && IPAddress.IsLoopback(address)));
 }

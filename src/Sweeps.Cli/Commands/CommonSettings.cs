@@ -36,7 +36,7 @@ public class StoreSettings : CommonSettings
     /// <summary>--db, else $SWEEPS_DB, else sweeps.db in the current folder (cluster nodes: else sweeps.db in their --config).</summary>
     public string StoreText =>
         Db ?? (Environment.GetEnvironmentVariable("SWEEPS_DB") is { Length: > 0 } fromEnvironment ? fromEnvironment
-            : this is ClusterSettings cluster && cluster.Config.Text("db", null, "SWEEPS_DB") is { } configured ? configured
+            : this is ClusterSettings cluster && cluster.Node.Db is { Length: > 0 } configured ? configured
             : Store.StoreLocation.DefaultPath);
 
     /// <summary>Opens the store, creating its tables if needed; a bad --db is a <see cref="UsageException"/>.</summary>

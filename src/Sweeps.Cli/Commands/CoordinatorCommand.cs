@@ -1,10 +1,10 @@
 using System.ComponentModel;
 using Serilog;
-using Spectre.Console;
 using Spectre.Console.Cli;
 using Sweeps.Cluster.Coordination;
 using Sweeps.Cluster.Hosting;
 using Sweeps.Cluster.Workers;
+using Sweeps.Cli.Settings;
 using Sweeps.Store;
 
 namespace Sweeps.Cli.Commands;
@@ -12,35 +12,43 @@ namespace Sweeps.Cli.Commands;
 public sealed class CoordinatorSettings : ClusterSettings
 {
     [CommandOption("--port <PORT>")]
-    [Description("Port to listen on (default 4053; $SWEEPS_PORT, sweeps.coordinator.port).")]
+    [Description("Cluster port to listen on (default 4053; $SWEEPS_COORDINATOR__PORT, Coordinator:Port).")]
     public int? PortFlag { get; init; }
 
     [CommandOption("--slots <N>")]
-    [Description("Also run trials on this node, N at once (default 0: coordinate only; sweeps.coordinator.slots).")]
+    [Description("Also run trials on this node, N at once (default 0: coordinate only; Coordinator:Slots).")]
     public int? SlotsFlag { get; init; }
 
     [CommandOption("--lease-seconds <S>")]
-    [Description("A trial whose worker sends no heartbeat for this long runs again elsewhere (default 30; sweeps.coordinator.lease-seconds).")]
+    [Description("A trial whose worker sends no heartbeat for this long runs again elsewhere (default 30; Coordinator:LeaseSeconds).")]
     public double? LeaseSecondsFlag { get; init; }
 
     [CommandOption("--max-attempts <N>")]
-    [Description("Times a trial may lose its worker before it is marked failed (default 3; sweeps.coordinator.max-attempts).")]
+    [Description("Times a trial may lose its worker before it is marked failed (default 3; Coordinator:MaxAttempts).")]
     public int? MaxAttemptsFlag { get; init; }
 
-    public int Port => (int)(Config.Number("coordinator.port", PortFlag, "SWEEPS_PORT") ?? 4053);
-    public int Slots => (int)(Config.Number("coordinator.slots", SlotsFlag, "SWEEPS_SLOTS") ?? 0);
-    public double LeaseSeconds => Config.Number("coordinator.lease-seconds", LeaseSecondsFlag, "SWEEPS_LEASE_SECONDS") ?? 30;
-    public int MaxAttempts => (int)(Config.Number("coordinator.max-attempts", MaxAttemptsFlag, "SWEEPS_MAX_ATTEMPTS") ?? 3);
-
-    public override ValidationResult Validate()
+    protected override Dictionary<string, string?> Flags()
     {
-        var general = base.Validate();
-        if (!general.Successful) return general;
-        if (Port is < 1 or > 65535) return ValidationResult.Error($"--port: {Port} is not a port; give 1 to 65535");
-        if (Slots is < 0 or > 1024) return ValidationResult.Error($"--slots: {Slots} is out of range; give 0 to 1024");
-        if (LeaseSeconds is < 1 or > 86400) return ValidationResult.Error($"--lease-seconds: {LeaseSeconds} is out of range; give 1 to 86400");
-        if (MaxAttempts is < 1 or > 100) return ValidationResult.Error($"--max-attempts: {MaxAttempts} is out of range; give 1 to 100");
-        return general;
+        var flags = base.Flags();
+        Put(flags, "Coordinator:Port", PortFlag);
+        Put(flags, "Coordinator:Slots", SlotsFlag);
+        Put(flags, "Coordinator:LeaseSeconds", LeaseSecondsFlag);
+        Put(flags, "Coordinator:MaxAttempts", MaxAttemptsFlag);
+        return flags;
+    }
+
+    /// <summary>The coordinator's settings, checked; a bad one is a <see cref="UsageException"/>.</summary>
+    public CoordinatorNodeSettings Coordinator
+    {
+        get
+        {
+            var c = Node.Coordinator;
+            if (c.Port is < 1 or > 65535) throw new UsageException($"--port: {c.Port} is not a port; give 1 to 65535");
+            if (c.Slots is < 0 or > 1024) throw new UsageException($"--slots: {c.Slots} is out of range; give 0 to 1024");
+            if (c.LeaseSeconds is < 1 or > 86400) throw new UsageException($"--lease-seconds: {c.LeaseSeconds} is out of range; give 1 to 86400");
+            if (c.MaxAttempts is < 1 or > 100) throw new UsageException($"--max-attempts: {c.MaxAttempts} is out of range; give 1 to 100");
+            return c;
+        }
     }
 }
 
@@ -52,33 +60,30 @@ public sealed class CoordinatorCommand : SweepsCommand<CoordinatorSettings>
 {
     protected override async Task<int> RunAsync(CoordinatorSettings settings, CancellationToken interruption)
     {
+        var coordinator = settings.Coordinator;
+        var node = settings.Node;
+        var cluster = settings.ClusterNode(coordinator.Port,
+            [ClusterNodeOptions.CoordinatorRole, .. coordinator.Slots > 0 ? new[] { ClusterNodeOptions.WorkerRole } : []],
+            node.Seeds.Count > 0 ? node.Seeds : [$"{node.PublicHost ?? node.Host}:{coordinator.Port}"]);
         var store = settings.OpenStore();
-        if (store.Location.Provider == StoreProvider.Sqlite && !settings.IsLoopback)
-            throw new UsageException($"--db: SQLite ({store.Location.Display}) lives on one machine, but --host {settings.Host} lets other machines join; " +
+        if (store.Location.Provider == StoreProvider.Sqlite && !NodeSecurity.IsLoopback(node.Host))
+            throw new UsageException($"--db: SQLite ({store.Location.Display}) lives on one machine, but --host {node.Host} lets other machines join; " +
                 "give a PostgreSQL connection string (--db \"Host=...;Database=...;Username=...\") for a cluster across machines, or listen on 127.0.0.1");
-        var self = $"{settings.PublicHost ?? settings.Host}:{settings.Port}";
-        if (settings.Config.Path is { } file) Log.Information("Settings from {File}", file);
+        var self = $"{node.PublicHost ?? node.Host}:{coordinator.Port}";
+        if (settings.SettingsFile is { } file) Log.Information("Settings from {File}", file);
         var options = new SweepsNodeOptions(store.Location)
         {
-            Cluster = settings.Node(settings.Port, [ClusterNodeOptions.CoordinatorRole, .. settings.Slots > 0 ? new[] { ClusterNodeOptions.WorkerRole } : []],
-                settings.Seeds.Count > 0 ? settings.Seeds : new[] { self }),
-            Worker = settings.Slots > 0 ? new WorkerOptions { Slots = settings.Slots, Cluster = settings.ClusterName } : null,
-            Coordinator = new CoordinatorOptions { LeaseDuration = TimeSpan.FromSeconds(settings.LeaseSeconds), MaxLosses = settings.MaxAttempts, Cluster = settings.ClusterName },
+            Cluster = cluster,
+            Worker = coordinator.Slots > 0 ? new WorkerOptions { Slots = coordinator.Slots, Cluster = node.Cluster } : null,
+            Coordinator = new CoordinatorOptions { LeaseDuration = TimeSpan.FromSeconds(coordinator.LeaseSeconds), MaxLosses = coordinator.MaxAttempts, Cluster = node.Cluster },
         };
-        await NodeLifetime.RunAsync(
-            async () =>
-            {
-                var node = await SweepsNode.StartAsync(options, Cluster.Hosting.KnownJobs.Create());
-                Log.Information("Coordinator node listening on {Address}, store {Store}; workers join with: sweeps worker --seed {Self}", self, store.Location, self);
-                return node;
-            },
-            needsCoordinator: false,
-            async node =>
-            {
-                Log.Information("Leaving the cluster; a standby coordinator takes over if there is one");
-                if (settings.Slots > 0) await node.StopWorkerAsync(TimeSpan.FromSeconds(30));
-            },
-            interruption);
+        await NodeRunner.RunAsync(async () =>
+        {
+            var started = await SweepsNode.StartAsync(options, BuiltInJobs.Create());
+            Log.Information("Coordinator node listening on {Address}, store {Store}; workers join with: sweeps worker --seed {Self}", self, store.Location, self);
+            return started;
+        }, interruption);
+        Log.Information("Left the cluster; a standby coordinator takes over if there is one");
         return 0;
     }
 }

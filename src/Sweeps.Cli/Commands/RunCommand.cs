@@ -13,7 +13,7 @@ public sealed class RunCommand : SweepsCommand<RunSettings>
 {
     protected override async Task<int> RunAsync(RunSettings settings, CancellationToken interruption)
     {
-        var jobs = KnownJobs.Create();
+        var jobs = BuiltInJobs.Create();
         var specs = SpecLoader.LoadFile(settings.Spec, jobs);
         var store = settings.OpenStore();
         StoredSpecCheck.ThrowIfChanged(specs, store, jobs);

@@ -20,7 +20,7 @@ internal sealed record StoredSweep(SweepRow Row, SweepSpec Spec, IReadOnlyList<s
     public static StoredSweep Load(ResultStore store, string name)
     {
         var row = Find(store, name);
-        var jobs = KnownJobs.Create();
+        var jobs = BuiltInJobs.Create();
         var spec = SpecLoader.Parse(row.Spec, $"sweep '{row.Name}'", jobs).Single();
         var metrics = jobs.TryGet(spec.Job, out var job) ? job.Metrics.ToList() : [];
         foreach (var metric in store.ReadTrials(row.Name).Take(1000).SelectMany(t => t.Metrics.Keys))

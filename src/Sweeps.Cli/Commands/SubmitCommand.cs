@@ -20,7 +20,7 @@ public sealed class SubmitSettings : ClusterSettings
 
     public override ValidationResult Validate() =>
         base.Validate() is { Successful: false } general ? general
-        : Seeds.Count == 0 ? ValidationResult.Error("--seed: give the coordinator's address, e.g. --seed 127.0.0.1:4053")
+        : Node.Seeds.Count == 0 ? ValidationResult.Error("--seed: give the coordinator's address, e.g. --seed 127.0.0.1:4053")
         : ValidationResult.Success();
 }
 
@@ -32,7 +32,7 @@ public sealed class SubmitCommand : SweepsCommand<SubmitSettings>
 {
     protected override async Task<int> RunAsync(SubmitSettings settings, CancellationToken interruption)
     {
-        var specs = SpecLoader.LoadFile(settings.Spec, KnownJobs.Create());
+        var specs = SpecLoader.LoadFile(settings.Spec, BuiltInJobs.Create());
         await using var client = await ClusterClient.ConnectAsync(settings);
         var result = await client.Node.SubmitAsync(specs);
         var table = new Table().Border(TableBorder.Simple);

@@ -13,7 +13,7 @@ public sealed class SweepStateSettings : ClusterSettings
 
     public override ValidationResult Validate() =>
         base.Validate() is { Successful: false } general ? general
-        : Seeds.Count == 0 ? ValidationResult.Error("--seed: give the coordinator's address, e.g. --seed 127.0.0.1:4053")
+        : Node.Seeds.Count == 0 ? ValidationResult.Error("--seed: give the coordinator's address, e.g. --seed 127.0.0.1:4053")
         : ValidationResult.Success();
 }
 

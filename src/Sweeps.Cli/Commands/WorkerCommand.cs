@@ -1,55 +1,67 @@
 using System.ComponentModel;
 using Serilog;
-using Spectre.Console;
 using Spectre.Console.Cli;
 using Sweeps.Cluster.Hosting;
 using Sweeps.Cluster.Workers;
+using Sweeps.Cli.Settings;
 
 namespace Sweeps.Cli.Commands;
 
 public sealed class WorkerSettings : ClusterSettings
 {
     [CommandOption("--port <PORT>")]
-    [Description("Port to listen on (default 0: any free port; sweeps.worker.port).")]
+    [Description("Cluster port to listen on (default 0: any free port; $SWEEPS_WORKER__PORT, Worker:Port).")]
     public int? PortFlag { get; init; }
 
     [CommandOption("--slots <N>")]
-    [Description("Trials run at once (default: the number of cores; $SWEEPS_SLOTS, sweeps.worker.slots).")]
+    [Description("Trials run at once (default: the number of cores; $SWEEPS_WORKER__SLOTS, Worker:Slots).")]
     public int? SlotsFlag { get; init; }
 
     [CommandOption("--trial-timeout <SECONDS>")]
-    [Description("Give up on a trial running longer than this: it runs again elsewhere, and fails after --max-attempts tries (default: no limit; sweeps.worker.trial-timeout).")]
+    [Description("Give up on a trial running longer than this: it runs again elsewhere, and fails after --max-attempts tries (default: no limit; Worker:TrialTimeout).")]
     public double? TrialTimeoutFlag { get; init; }
 
     [CommandOption("--name <NAME>")]
-    [Description("The worker's name in the results store (default: machine-pid; sweeps.worker.name).")]
+    [Description("The worker's name in the results store (default: machine-pid; Worker:Name).")]
     public string? NameFlag { get; init; }
 
-    public int Port => (int)(Config.Number("worker.port", PortFlag, "SWEEPS_WORKER_PORT") ?? 0);
-    public int? Slots => Config.Number("worker.slots", SlotsFlag, "SWEEPS_SLOTS") is { } n ? (int)n : null;
-    public double? TrialTimeout => Config.Number("worker.trial-timeout", TrialTimeoutFlag, "SWEEPS_TRIAL_TIMEOUT");
-    public string? Name => Config.Text("worker.name", NameFlag, "SWEEPS_WORKER_NAME");
-
-    public override ValidationResult Validate()
+    protected override Dictionary<string, string?> Flags()
     {
-        var general = base.Validate();
-        if (!general.Successful) return general;
-        if (Seeds.Count == 0) return ValidationResult.Error("--seed: a worker needs the coordinator's address; give --seed HOST:PORT, e.g. --seed 127.0.0.1:4053");
-        if (Port is < 0 or > 65535) return ValidationResult.Error($"--port: {Port} is not a port; give 0 (any) to 65535");
-        if (Slots is < 1 or > 1024) return ValidationResult.Error($"--slots: {Slots} is out of range; give 1 to 1024");
-        if (TrialTimeout is <= 0) return ValidationResult.Error($"--trial-timeout: {TrialTimeout} is not a time; give seconds above 0");
-        return general;
+        var flags = base.Flags();
+        Put(flags, "Worker:Port", PortFlag);
+        Put(flags, "Worker:Slots", SlotsFlag);
+        Put(flags, "Worker:TrialTimeout", TrialTimeoutFlag);
+        Put(flags, "Worker:Name", NameFlag);
+        return flags;
+    }
+
+    /// <summary>The worker's settings, checked; a bad one is a <see cref="UsageException"/>.</summary>
+    public WorkerNodeSettings Worker
+    {
+        get
+        {
+            var w = Node.Worker;
+            if (Node.Seeds.Count == 0) throw new UsageException("--seed: a worker needs the coordinator's address; give --seed HOST:PORT, e.g. --seed 127.0.0.1:4053");
+            if (w.Port is < 0 or > 65535) throw new UsageException($"--port: {w.Port} is not a port; give 0 (any) to 65535");
+            if (w.Slots is < 1 or > 1024) throw new UsageException($"--slots: {w.Slots} is out of range; give 1 to 1024");
+            if (w.TrialTimeout is <= 0) throw new UsageException($"--trial-timeout: {w.TrialTimeout} is not a time; give seconds above 0");
+            return w;
+        }
     }
 }
 
 /// <summary>
-/// <c>sweeps worker</c>: joins the cluster and pulls trials for its free slots. Ctrl-C or SIGTERM: it cancels its
-/// running trials, hands them back to the coordinator, and leaves.
+/// <c>sweeps worker</c>: joins the cluster and pulls trials for its free slots. Ctrl-C or SIGTERM: its
+/// CoordinatedShutdown cancels the running trials, hands them back to the coordinator, and leaves.
 /// </summary>
 public sealed class WorkerCommand : SweepsCommand<WorkerSettings>
 {
+    private static readonly TimeSpan CoordinatorGone = TimeSpan.FromSeconds(10);
+
     protected override async Task<int> RunAsync(WorkerSettings settings, CancellationToken interruption)
     {
+        var configured = settings.Worker;
+        var node = settings.Node;
         string? refusal = null;
         using var refused = new CancellationTokenSource();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(interruption, refused.Token);
@@ -60,33 +72,24 @@ public sealed class WorkerCommand : SweepsCommand<WorkerSettings>
                 refusal = reason;
                 refused.Cancel();
             },
-            Slots = settings.Slots ?? Environment.ProcessorCount,
-            Cluster = settings.ClusterName,
-            TrialTimeout = settings.TrialTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            Slots = configured.Slots ?? Environment.ProcessorCount,
+            Cluster = node.Cluster,
+            TrialTimeout = configured.TrialTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
         };
-        if (settings.Name is { } name) worker = worker with { Name = name };
+        if (configured.Name is { } name) worker = worker with { Name = name };
         var options = new SweepsNodeOptions(null)
         {
             RunsCoordinator = false,
             Worker = worker,
-            Cluster = settings.Node(settings.Port, [ClusterNodeOptions.WorkerRole]),
+            Cluster = settings.ClusterNode(configured.Port, [ClusterNodeOptions.WorkerRole]),
+            LeaveWithoutCoordinatorAfter = CoordinatorGone,
         };
-        await NodeLifetime.RunAsync(
-            async () =>
-            {
-                var node = await SweepsNode.StartAsync(options, KnownJobs.Create());
-                Log.Information("Worker {Name} with {Slots} slots joining {Seeds}", worker.Name, worker.Slots, string.Join(", ", settings.Seeds));
-                return node;
-            },
-            needsCoordinator: true,
-            async node =>
-            {
-                if (refusal is not null) return; // refused: it holds nothing, and its worker has stopped
-                Log.Information("Stopping: handing running trials back to the coordinator");
-                if (!await node.StopWorkerAsync(TimeSpan.FromSeconds(30)))
-                    Log.Warning("Not every trial could be handed back in time; the coordinator's lease runs them again elsewhere");
-            },
-            stopping.Token);
+        await NodeRunner.RunAsync(async () =>
+        {
+            var started = await SweepsNode.StartAsync(options, BuiltInJobs.Create());
+            Log.Information("Worker {Name} with {Slots} slots joining {Seeds}", worker.Name, worker.Slots, string.Join(", ", node.Seeds));
+            return started;
+        }, stopping.Token);
         if (refusal is not null)
         {
             Console.Error.WriteLine($"error: {refusal}");

@@ -1,5 +1,5 @@
 using Akka.Actor;
-using Sweeps.Cluster.Hosting;
+using Akka.Pattern;
 using Sweeps.Cluster.Projection;
 using Sweeps.Core.Jobs;
 using Sweeps.Store;
@@ -15,11 +15,16 @@ public sealed class CoordinatorNode : ReceiveActor
 {
     public CoordinatorNode(JobRegistry jobs, CoordinatorOptions options, ResultStore store)
     {
-        var coordinator = Context.ActorOf(SweepsAkkaExtensions.CoordinatorSupervisor(jobs, options), "coordinator");
+        var coordinator = Context.ActorOf(Supervised(jobs, options), "coordinator");
         var projection = Context.ActorOf(ResultsProjection.Props(store, jobs), "projection");
         Receive<GetPosition>(ask => projection.Forward(ask));
         ReceiveAny(message => coordinator.Forward(message));
     }
+
+    /// <summary>The coordinator, restarted with back-off when it stops because its journal failed.</summary>
+    private static Props Supervised(JobRegistry jobs, CoordinatorOptions options) =>
+        BackoffSupervisor.Props(Backoff.OnStop(
+            SweepCoordinator.Props(jobs, options), "sweeps", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2, -1));
 
     public static Props Props(JobRegistry jobs, CoordinatorOptions options, ResultStore store) =>
         Akka.Actor.Props.Create(() => new CoordinatorNode(jobs, options, store));

@@ -1,13 +1,14 @@
 using Sweeps.Cluster.Messages;
 using Sweeps.Core.Jobs;
 using Sweeps.Core.Spec;
+using Sweeps.Store;
 
 namespace Sweeps.Cluster.Hosting;
 
 /// <summary>
 /// Runs sweeps to the end in this process: the coordinator, the results projection and a worker with N slots.
-/// Interrupted, it cancels the running trials, hands them back, lets the journal and the store settle, and stops;
-/// the same call again resumes where it stopped.
+/// Interrupted, it stops the node, whose CoordinatedShutdown cancels the running trials, hands them back and lets the
+/// store settle; the same call again resumes where it stopped.
 /// </summary>
 public static class EmbeddedRun
 {
@@ -19,39 +20,54 @@ public static class EmbeddedRun
         TimeSpan progressInterval,
         CancellationToken interruption)
     {
-        await using var node = await SweepsNode.StartAsync(options, jobs, CancellationToken.None);
-        StoredSpecCheck.ThrowIfChanged(specs, node.Store!, jobs);
-        var submitted = await node.SubmitAsync(specs);
-        var refused = submitted.Sweeps.Where(s => !s.Accepted).ToList();
-        if (refused.Count > 0)
-            throw new SpecException(refused.Select(r => new SpecError(specs.First(s => s.Name == r.Name).Source.File,
-                specs.First(s => s.Name == r.Name).Source.Line, "name", string.Join("; ", r.Problems))).ToList());
-
         var names = specs.Select(s => s.Name).ToHashSet();
-        ProgressReport report;
-        while (true)
+        var node = await SweepsNode.StartAsync(options, jobs, CancellationToken.None);
+        var store = node.Store!;
+        try
         {
-            report = await node.ProgressAsync();
-            var mine = report.Sweeps.Where(s => names.Contains(s.Name)).ToList();
+            StoredSpecCheck.ThrowIfChanged(specs, store, jobs);
+            var submitted = await node.SubmitAsync(specs);
+            var refused = submitted.Sweeps.Where(s => !s.Accepted).ToList();
+            if (refused.Count > 0)
+                throw new SpecException(refused.Select(r => new SpecError(specs.First(s => s.Name == r.Name).Source.File,
+                    specs.First(s => s.Name == r.Name).Source.Line, "name", string.Join("; ", r.Problems))).ToList());
+            await FollowAsync(node, names, onProgress, progressInterval, interruption);
+        }
+        finally
+        {
+            await node.DisposeAsync();
+        }
+
+        var final = specs.Select(s => Stored(store, s.Name)).ToList();
+        onProgress(final);
+        return new EmbeddedRunResult(final, Interrupted: !final.All(s => s.IsOver), Clean: final.All(s => s.Running == 0));
+    }
+
+    private static async Task FollowAsync(SweepsNode node, HashSet<string> names, Action<IReadOnlyList<SweepProgress>> onProgress,
+        TimeSpan interval, CancellationToken interruption)
+    {
+        while (!interruption.IsCancellationRequested && !node.WhenTerminated.IsCompleted)
+        {
+            var mine = (await node.ProgressAsync()).Sweeps.Where(s => names.Contains(s.Name)).ToList();
             onProgress(mine);
-            if (mine.All(s => s.IsOver) || interruption.IsCancellationRequested) break;
+            if (mine.All(s => s.IsOver)) return;
             try
             {
-                await Task.Delay(progressInterval, interruption);
+                await Task.Delay(interval, interruption);
             }
             catch (TaskCanceledException)
             {
-                // interrupted: fall through to a clean stop
+                // interrupted: the node's shutdown hands back what runs
             }
         }
+    }
 
-        var interrupted = !report.Sweeps.Where(s => names.Contains(s.Name)).All(s => s.IsOver);
-        var workerStopped = await node.StopWorkerAsync(TimeSpan.FromSeconds(15));
-        report = await node.ProgressAsync();
-        var settled = await node.WaitForStoreAsync(report.JournalPosition, TimeSpan.FromSeconds(60));
-        var final = report.Sweeps.Where(s => names.Contains(s.Name)).ToList();
-        onProgress(final);
-        return new EmbeddedRunResult(final, interrupted, workerStopped && settled);
+    /// <summary>A sweep as the settled store has it, after the node stopped.</summary>
+    private static SweepProgress Stored(ResultStore store, string name)
+    {
+        var summary = store.Summarize(store.FindSweep(name)!);
+        return new SweepProgress(name, summary.Sweep.State, summary.Sweep.TotalTrials, summary.Completed, summary.Failed, summary.Running,
+            summary.Done + summary.Running);
     }
 }
 

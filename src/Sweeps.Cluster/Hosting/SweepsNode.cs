@@ -1,11 +1,8 @@
 using Akka.Actor;
 using Akka.Hosting;
-using Akka.Logger.Serilog;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sweeps.Cluster.Messages;
-using Sweeps.Cluster.Projection;
-using Sweeps.Cluster.Workers;
 using Sweeps.Core.Jobs;
 using Sweeps.Core.Spec;
 using Sweeps.Store;
@@ -13,8 +10,9 @@ using Sweeps.Store;
 namespace Sweeps.Cluster.Hosting;
 
 /// <summary>
-/// A running Sweeps node in this process, as the CLI and tests use it: start it, submit sweeps, watch progress,
-/// stop it cleanly. Behind it are the same actors that run across machines.
+/// A running Sweeps node in this process, as the CLI and tests use it: a generic host with <see cref="NodeHosting.AddSweepsNode"/>.
+/// Start it, submit sweeps, watch progress, stop it; stopping runs CoordinatedShutdown, which hands back running
+/// trials and lets the store settle.
 /// </summary>
 public sealed class SweepsNode : IAsyncDisposable
 {
@@ -22,10 +20,10 @@ public sealed class SweepsNode : IAsyncDisposable
     private readonly IHost _host;
     private readonly ActorRegistry _actors;
 
-    private SweepsNode(IHost host, ResultStore? store)
+    private SweepsNode(IHost host)
     {
         _host = host;
-        Store = store;
+        Store = host.Services.GetService<ResultStore>();
         _actors = host.Services.GetRequiredService<ActorRegistry>();
         System = host.Services.GetRequiredService<ActorSystem>();
     }
@@ -37,37 +35,19 @@ public sealed class SweepsNode : IAsyncDisposable
 
     public IActorRef Coordinator => _actors.Get<CoordinatorActor>();
 
-    /// <summary>True when this node's cluster has a reachable coordinator node that is up (always true embedded).</summary>
-    public bool SeesCoordinator
-    {
-        get
-        {
-            if (((ExtendedActorSystem)System).Provider is not Akka.Cluster.ClusterActorRefProvider) return true;
-            var state = Akka.Cluster.Cluster.Get(System).State;
-            return state.Members.Any(m => m.HasRole(ClusterNodeOptions.CoordinatorRole) && m.Status == Akka.Cluster.MemberStatus.Up && !state.Unreachable.Contains(m));
-        }
-    }
-
-    /// <summary>Completes when the node's actor system stops, by request or because the cluster downed this node.</summary>
+    /// <summary>Completes when the node stops, by request or because the cluster downed it.</summary>
     public Task WhenTerminated => System.WhenTerminated;
+
+    /// <summary>True when the node stopped on its own (downed by the cluster, or no coordinator), not because it was asked to.</summary>
+    public bool LeftItsCluster => CoordinatedShutdown.Get(System).ShutdownReason is { } reason && reason is not CoordinatedShutdown.ClrExitReason;
 
     public static async Task<SweepsNode> StartAsync(SweepsNodeOptions options, JobRegistry jobs, CancellationToken cancellation = default)
     {
-        var store = options.RunsCoordinator && options.Store is { } location ? ResultStore.Open(location) : null;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddSingleton<IHostLifetime, ManualLifetime>();
-        builder.Services.AddAkka("sweeps", akka => akka
-            .ConfigureLoggers(loggers =>
-            {
-                loggers.LogLevel = Akka.Event.LogLevel.InfoLevel;
-                loggers.ClearLoggers();
-                loggers.AddLogger<SerilogLogger>();
-            })
-            .AddHocon("akka.log-dead-letters = off\nakka.log-dead-letters-during-shutdown = off\nakka.stdout-loglevel = WARNING\n# the command stops the node itself, after handing back running trials\nakka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend)
-            .WithSweepsNode(options, jobs, store));
+        builder.AddSweepsNode(options, jobs);
         var host = builder.Build();
         await host.StartAsync(cancellation);
-        return new SweepsNode(host, store);
+        return new SweepsNode(host);
     }
 
     public async Task<SubmitResult> SubmitAsync(IEnumerable<SweepSpec> specs) =>
@@ -85,28 +65,14 @@ public sealed class SweepsNode : IAsyncDisposable
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            var written = await Coordinator.Ask<ProjectionPosition>(GetPosition.Instance, AskTimeout);
+            var written = await Coordinator.Ask<Projection.ProjectionPosition>(Projection.GetPosition.Instance, AskTimeout);
             if (written.SequenceNr >= position) return true;
             await Task.Delay(50);
         }
         return false;
     }
 
-    /// <summary>Cancels this node's running trials and hands them back to the coordinator, so nothing is left half-done.</summary>
-    public async Task<bool> StopWorkerAsync(TimeSpan timeout)
-    {
-        if (!_actors.TryGet<WorkerActor>(out var worker)) return true;
-        try
-        {
-            await worker.Ask<WorkerStopped>(StopWorking.Instance, timeout);
-            return true;
-        }
-        catch (Exception e) when (e is TaskCanceledException or AskTimeoutException)
-        {
-            return false;
-        }
-    }
-
+    /// <summary>Stops the node: CoordinatedShutdown hands back running trials, lets the store settle, and leaves the cluster.</summary>
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();

@@ -17,4 +17,7 @@ public sealed record SweepsNodeOptions(StoreLocation? Store)
 
     /// <summary>Null: everything in this process, no network. Set: a node of a Sweeps cluster.</summary>
     public ClusterNodeOptions? Cluster { get; init; }
+
+    /// <summary>Set on worker nodes: leave (and let the command join again) after this long without a coordinator.</summary>
+    public TimeSpan? LeaveWithoutCoordinatorAfter { get; init; }
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Akka.Event;
-using Akka.Remote.Transport.DotNetty;
+using Akka.Remote.Hosting;
 
 namespace Sweeps.Cluster.Hosting;
 
@@ -10,28 +10,39 @@ namespace Sweeps.Cluster.Hosting;
 /// </summary>
 public sealed record TlsOptions(string CertificatePath, string? Password, string CaPath)
 {
-    public DotNettySslSetup Setup()
+    /// <summary>Akka.Remote's typed TLS settings: this node's certificate, mutual authentication, the cluster's CA as the only trust.</summary>
+    public SslOptions ToSslOptions()
     {
         if (!File.Exists(CertificatePath)) throw new ArgumentException($"--tls-certificate: {CertificatePath} does not exist");
         if (!File.Exists(CaPath)) throw new ArgumentException($"--tls-ca: {CaPath} does not exist");
         var certificate = X509CertificateLoader.LoadPkcs12FromFile(CertificatePath, Password);
         if (!certificate.HasPrivateKey) throw new ArgumentException($"--tls-certificate: {CertificatePath} holds no private key; give a .pfx/.p12 with the node's key");
         var ca = LoadCa(CaPath);
-        return new DotNettySslSetup(certificate, suppressValidation: false, requireMutualAuthentication: true, customValidator: (peer, _, remote, _, log) =>
+        return new SslOptions
         {
-            if (peer is null)
-            {
-                log.Warning("Refused a connection from {0}: it presented no certificate", remote);
-                return false;
-            }
-            using var chain = new X509Chain();
-            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.CustomTrustStore.Add(ca);
-            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            if (chain.Build(peer)) return true;
-            log.Warning("Refused a connection from {0}: its certificate ({1}) is not signed by this cluster's CA ({2})", remote, peer.Subject, ca.Subject);
+            X509Certificate = certificate,
+            SuppressValidation = false,
+            RequireMutualAuthentication = true,
+            // peers are nodes found by address, not by name: trust is the CA's signature, not the host name
+            ValidateCertificateHostname = false,
+            CustomValidator = (peer, _, remote, _, log) => SignedByCa(peer, ca, remote, log),
+        };
+    }
+
+    private static bool SignedByCa(X509Certificate2? peer, X509Certificate2 ca, string remote, Akka.Event.ILoggingAdapter log)
+    {
+        if (peer is null)
+        {
+            log.Warning("Refused a connection from {0}: it presented no certificate", remote);
             return false;
-        });
+        }
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(ca);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        if (chain.Build(peer)) return true;
+        log.Warning("Refused a connection from {0}: its certificate ({1}) is not signed by this cluster's CA ({2})", remote, peer.Subject, ca.Subject);
+        return false;
     }
 
     private static X509Certificate2 LoadCa(string path)

@@ -102,9 +102,9 @@ public sealed class ResultsProjection : ReceiveActor, IWithTimers
 }
 
 /// <summary>Asks the projection how far into the journal the store is written; it answers <see cref="ProjectionPosition"/>.</summary>
-public sealed class GetPosition
+public sealed class GetPosition : Messages.ISweepsMessage
 {
     public static GetPosition Instance { get; } = new();
 }
 
-public sealed record ProjectionPosition(long SequenceNr);
+public sealed record ProjectionPosition(long SequenceNr) : Messages.ISweepsMessage;

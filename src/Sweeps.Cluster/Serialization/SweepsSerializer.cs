@@ -38,6 +38,8 @@ public sealed class SweepsSerializer(ExtendedActorSystem system) : SerializerWit
         [typeof(ProgressReport)] = "pr",
         [typeof(ChangeSweepState)] = "cs",
         [typeof(SweepStateChangeResult)] = "csr",
+        [typeof(Projection.GetPosition)] = "pos",
+        [typeof(Projection.ProjectionPosition)] = "posr",
         // journal
         [typeof(SweepSubmitted)] = "e.sub",
         [typeof(TrialsDispatched)] = "e.dis",

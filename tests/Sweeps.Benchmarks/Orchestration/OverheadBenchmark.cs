@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Sweeps.Cluster.Hosting;
 using Sweeps.Cluster.Workers;
+using Sweeps.Core.Jobs;
 using Sweeps.Core.Spec;
 using Sweeps.Store;
 
@@ -32,7 +33,7 @@ public class OverheadBenchmark
     [Benchmark(Description = "noop sweep, embedded, SQLite")]
     public async Task NoopSweep()
     {
-        var jobs = KnownJobs.Create();
+        var jobs = new JobRegistry().Register(NoopJob.Definition);
         var spec = SpecLoader.Parse($"name: bench\njob: noop\nsampler: random\ntrials: {Trials}\n", "bench", jobs).Single();
         var options = new SweepsNodeOptions(StoreLocation.Parse(Path.Combine(_folder, "sweeps.db"))) { Worker = new WorkerOptions() };
         var result = await EmbeddedRun.RunAsync(options, jobs, [spec], _ => { }, TimeSpan.FromMilliseconds(50), CancellationToken.None);

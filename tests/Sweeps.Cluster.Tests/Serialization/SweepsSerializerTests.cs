@@ -8,7 +8,7 @@ using SerializationException = System.Runtime.Serialization.SerializationExcepti
 
 namespace Sweeps.Cluster.Tests.Serialization;
 
-public sealed class SweepsSerializerTests() : TestKit(SerializationConfig.Hocon)
+public sealed class SweepsSerializerTests() : TestKit(Support.ClusterTestKit.Serialization)
 {
     private static readonly DateTime At = new(2026, 11, 26, 3, 0, 0, DateTimeKind.Utc);
 
@@ -39,6 +39,8 @@ public sealed class SweepsSerializerTests() : TestKit(SerializationConfig.Hocon)
         new ProgressReport([new SweepProgress("s", "running", 10, 1, 2, 3, 6)], 42),
         new ChangeSweepState("s", "paused"),
         new SweepStateChangeResult("s", true, "ok"),
+        Projection.GetPosition.Instance,
+        new Projection.ProjectionPosition(42),
         new SweepSubmitted("s", "name: s\n", "abc", 10, At),
         new TrialsDispatched("s", "w", 0, 4, [new RetriedTrial(9, 2, 1)], At),
         new TrialsFinished("s", "w", [Outcome]),
@@ -46,6 +48,16 @@ public sealed class SweepsSerializerTests() : TestKit(SerializationConfig.Hocon)
         new SweepStateChanged("s", "finished", At),
         new CoordinatorSnapshot([new SweepSnapshot("s", "name: s\n", "abc", 10, 5, 3, 1, "running", [new RetriedTrial(4, 2, 0)])]),
     ];
+
+    [Fact]
+    public void Every_message_type_of_sweeps_has_a_manifest_so_none_falls_back_to_another_serializer()
+    {
+        var serializer = new SweepsSerializer((ExtendedActorSystem)Sys);
+        var types = typeof(ISweepsMessage).Assembly.GetTypes().Where(t => typeof(ISweepsMessage).IsAssignableFrom(t) && !t.IsAbstract && !t.IsInterface);
+        var examples = ((IEnumerable<object[]>)Messages()).Select(row => row[0]).ToList();
+        Assert.All(types, type => Assert.Contains(examples, example => example.GetType() == type));
+        Assert.All(examples, example => Assert.NotEmpty(serializer.Manifest(example)));
+    }
 
     [Theory, MemberData(nameof(Messages))]
     public void Every_message_and_event_survives_a_round_trip_through_the_sweeps_serializer(ISweepsMessage message)

@@ -34,8 +34,22 @@ public abstract class ClusterTestKit : TestKit
             akka.loglevel = INFO
             akka.persistence.journal.sql.replay-batch-size = 1000
             """)
-            .WithFallback(SerializationConfig.Hocon)
-            .WithFallback(PersistenceConfig.For(location));
+            .WithFallback(Serialization)
+            .WithFallback(PersistenceHosting.Tuning(location))
+            .WithFallback(PersistenceHosting.Journal(location).ToConfig())
+            .WithFallback(PersistenceHosting.Snapshots(location).ToConfig())
+            .WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
+
+    /// <summary>The bindings <see cref="SerializationHosting.WithSweepsSerialization"/> makes, for an ActorSystem without a host.</summary>
+    public static Config Serialization { get; } = ConfigurationFactory.ParseString($$"""
+        akka.actor {
+          serializers.sweeps = "{{Name(typeof(SweepsSerializer))}}"
+          serialization-bindings { "{{Name(typeof(Messages.ISweepsMessage))}}" = sweeps }
+          serialization-identifiers { "{{Name(typeof(SweepsSerializer))}}" = {{SweepsSerializer.SerializerId}} }
+        }
+        """);
+
+    private static string Name(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
 
     protected IActorRef StartCoordinator(CoordinatorOptions? options = null, string name = "coordinator") =>
         Sys.ActorOf(SweepCoordinator.Props(Specs.Jobs, options ?? new CoordinatorOptions()), name);

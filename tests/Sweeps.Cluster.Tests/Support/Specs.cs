@@ -7,7 +7,7 @@ namespace Sweeps.Cluster.Tests.Support;
 /// <summary>Specs the cluster tests run, as canonical text (what the coordinator receives).</summary>
 public static class Specs
 {
-    public static JobRegistry Jobs { get; } = KnownJobs.Create();
+    public static JobRegistry Jobs { get; } = new JobRegistry().Register(NoopJob.Definition);
 
     public static string Noop(string name = "noop-sweep", int trials = 10, double sleepMs = 0, bool fail = false) =>
         SpecText.ToCanonicalYaml(Parse(name, trials, sleepMs, fail));
