@@ -15,6 +15,9 @@ public sealed partial class CertificateAuthority : IDisposable
     public const string KeyFileName = "ca.key";
     public const int MaxDays = 36500;
 
+    /// <summary>Node and client certificates: long enough to forget about, short enough that macOS still accepts a server certificate.</summary>
+    public const int DefaultIssuedDays = 825;
+
     // A certificate is valid from a little before now, so a peer whose clock runs behind still accepts it.
     private static readonly TimeSpan ClockSkew = TimeSpan.FromHours(1);
     private static readonly Oid ServerAuth = new("1.3.6.1.5.5.7.3.1", "Server Authentication");
@@ -90,19 +93,23 @@ public sealed partial class CertificateAuthority : IDisposable
         new CertificateFile(CertificateFileName, Pem(_certificate.ExportCertificatePem()), Secret: false),
         new CertificateFile(KeyFileName, Pem(ExportKeyPem(_key)), Secret: true));
 
-    /// <summary>A node's certificate, with its key: server and client authentication, reached by each of the hosts.</summary>
-    public X509Certificate2 IssueNode(string name, IReadOnlyCollection<string> hosts, int days, DateTimeOffset now) =>
+    /// <summary>
+    /// A node's certificate, with its key: server and client authentication, reached by each of the hosts. Without
+    /// <paramref name="days"/> it is valid for <see cref="DefaultIssuedDays"/> or until the CA expires, whichever is sooner.
+    /// </summary>
+    public X509Certificate2 IssueNode(string name, IReadOnlyCollection<string> hosts, int? days, DateTimeOffset now) =>
         Issue(CheckName("--name", name, strict: true), days, now, [ServerAuth, ClientAuth], CertificateHosts.ToSubjectAlternativeNames(hosts));
 
     /// <summary>A client's certificate, with its key: client authentication only, the user's name as the subject.</summary>
-    public X509Certificate2 IssueClient(string user, int days, DateTimeOffset now) =>
+    public X509Certificate2 IssueClient(string user, int? days, DateTimeOffset now) =>
         Issue(CheckName("--name", user, strict: true), days, now, [ClientAuth], subjectAlternativeNames: null);
 
-    private X509Certificate2 Issue(string name, int days, DateTimeOffset now, Oid[] usages, X509Extension? subjectAlternativeNames)
+    private X509Certificate2 Issue(string name, int? days, DateTimeOffset now, Oid[] usages, X509Extension? subjectAlternativeNames)
     {
-        CheckDays(days);
-        var notAfter = now.AddDays(days);
-        if (notAfter > _certificate.NotAfter.ToUniversalTime())
+        var caNotAfter = new DateTimeOffset(_certificate.NotAfter.ToUniversalTime());
+        if (days is { } asked) CheckDays(asked);
+        var notAfter = days is { } d ? now.AddDays(d) : Min(now.AddDays(DefaultIssuedDays), caNotAfter);
+        if (notAfter > caNotAfter)
             throw new CertificateException($"--days {days}: the certificate would outlive its CA, which expires on {_certificate.NotAfter.ToUniversalTime():yyyy-MM-dd}; give fewer days");
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(Subject(name), key, HashAlgorithmName.SHA256);
@@ -177,6 +184,8 @@ public sealed partial class CertificateAuthority : IDisposable
         serial[0] |= 0x01;
         return serial;
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static void CheckDays(int days)
     {

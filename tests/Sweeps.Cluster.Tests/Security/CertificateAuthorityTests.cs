@@ -165,6 +165,18 @@ public sealed class CertificateAuthorityTests
     }
 
     [Fact]
+    public void Without_days_a_certificate_lasts_825_days_or_until_its_ca_expires()
+    {
+        using var lasting = CertificateAuthority.Create("Lasting", 3650, Now);
+        using var node = lasting.IssueNode("node1", ["localhost"], days: null, Now);
+        Assert.Equal(Now.AddDays(825).UtcDateTime, node.NotAfter.ToUniversalTime(), TimeSpan.FromSeconds(1));
+
+        using var brief = CertificateAuthority.Create("Brief", 10, Now);
+        using var client = brief.IssueClient("alice", days: null, Now);
+        Assert.Equal(brief.Certificate.NotAfter, client.NotAfter);
+    }
+
+    [Fact]
     public void A_certificate_may_not_outlive_its_ca()
     {
         using var ca = CertificateAuthority.Create("Sweeps CA", 10, Now);

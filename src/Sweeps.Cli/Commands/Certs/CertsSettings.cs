@@ -21,17 +21,13 @@ public class CertsSettings : CommonSettings
 /// <summary>Options of the commands that sign with an existing CA.</summary>
 public class SignedCertsSettings : CertsSettings
 {
-    /// <summary>Long enough to forget about, short enough that browsers and macOS still accept a server certificate.</summary>
-    public const int DefaultDays = 825;
-
     [CommandOption("--ca-dir <DIR>")]
     [Description("Folder holding the CA's [green]ca.crt[/] and [green]ca.key[/] (made by sweeps certs create-ca).")]
     public string? CaDir { get; init; }
 
     [CommandOption("--days <DAYS>")]
-    [Description("Days the certificate is valid (at most as long as the CA).")]
-    [DefaultValue(DefaultDays)]
-    public int Days { get; init; } = DefaultDays;
+    [Description("Days the certificate is valid, at most as long as the CA [[default: 825, or until the CA expires]].")]
+    public int? Days { get; init; }
 
     public string CaFolder =>
         CaDir is { Length: > 0 } folder ? folder : throw new UsageException("--ca-dir: give the folder holding ca.crt and ca.key, e.g. --ca-dir certs (make them with sweeps certs create-ca)");
