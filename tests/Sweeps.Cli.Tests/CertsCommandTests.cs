@@ -115,6 +115,15 @@ public sealed class CertsCommandTests
     }
 
     [Fact]
+    public void An_out_folder_that_is_a_file_is_refused()
+    {
+        var taken = Files.Write(_folder, "taken", "a file");
+        var (code, _, errors) = SweepsProcess.Run(_folder, "certs", "create-ca", "--out", taken);
+        Assert.Equal(2, code);
+        Assert.Equal($"error: --out {taken} is a file; give a folder", errors.Trim());
+    }
+
+    [Fact]
     public void Nodes_with_certificates_from_sweeps_certs_run_a_sweep_over_mutual_tls_and_a_node_of_another_ca_is_refused()
     {
         var db = Path.Combine(_folder, "sweeps.db");

@@ -16,6 +16,10 @@ public abstract class CertsCommand<TSettings> : SweepsCommand<TSettings> where T
         {
             throw new UsageException(e.Message);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot write or read the certificate files: {e.Message}");
+        }
         foreach (var path in written) Console.WriteLine($"wrote {path}");
         return Task.FromResult(0);
     }
