@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Spectre.Console.Cli;
 using Sweeps.Cli.Commands;
+using Sweeps.Cli.Commands.Certs;
 
 namespace Sweeps.Cli;
 
@@ -88,6 +89,19 @@ public static class Program
                 bench.AddCommand<BenchLstmCommand>("lstm")
                     .WithDescription("Median milliseconds of one LSTM forward+backward pass and sequences/s, one core, float32.")
                     .WithExample("bench", "lstm", "--batch", "32", "--hidden", "128", "--input", "32", "--steps", "100");
+            });
+            config.AddBranch("certs", certs =>
+            {
+                certs.SetDescription("Make the certificates a TLS cluster needs: its own CA, then one certificate per node and per client.");
+                certs.AddCommand<CreateCaCommand>("create-ca")
+                    .WithDescription("Make the cluster's certificate authority: [green]ca.crt[/] (give to every node and client) and [green]ca.key[/] (keep safe).")
+                    .WithExample("certs", "create-ca", "--out", "certs");
+                certs.AddCommand<CreateNodeCommand>("create-node")
+                    .WithDescription("Make a node's certificate signed by the CA ([green]node.pfx[/] for --tls-certificate, node.crt, node.key), valid for each --host.")
+                    .WithExample("certs", "create-node", "--ca-dir", "certs", "--host", "node1.example.com", "--host", "10.0.0.5", "--out", "certs/node1");
+                certs.AddCommand<CreateClientCommand>("create-client")
+                    .WithDescription("Make a user's client certificate signed by the CA ([green]client.pfx[/], client.crt, client.key).")
+                    .WithExample("certs", "create-client", "--ca-dir", "certs", "--name", "alice", "--out", "certs/alice");
             });
             config.ValidateExamples();
         });

@@ -3,7 +3,8 @@ namespace Sweeps.Store;
 /// <summary>
 /// Where a store lives: a SQLite file path (the embedded default) or a PostgreSQL connection string.
 /// Accepted wherever a <c>--db</c> is: <c>sweeps.db</c>, <c>/data/runs.db</c>,
-/// <c>Host=db;Database=sweeps;Username=sweeps</c> or <c>postgresql://user@host:5432/sweeps</c>.
+/// <c>Host=db;Database=sweeps;Username=sweeps</c> or <c>postgresql://user@host:5432/sweeps?sslmode=verify-full</c>.
+/// <see cref="Display"/> names the store for people and logs and never holds the password.
 /// </summary>
 public sealed record StoreLocation(StoreProvider Provider, string ConnectionString, string Display)
 {
@@ -14,13 +15,8 @@ public sealed record StoreLocation(StoreProvider Provider, string ConnectionStri
         if (string.IsNullOrWhiteSpace(value))
             throw new ArgumentException("the store is empty: give a SQLite file path (sweeps.db) or a PostgreSQL connection string (Host=...;Database=...)");
         var text = value.Trim();
-        if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
-            return FromPostgresUri(new Uri(text));
-        if (LooksLikeConnectionString(text))
-        {
-            var builder = new Npgsql.NpgsqlConnectionStringBuilder(text);
-            return new StoreLocation(StoreProvider.Postgres, builder.ConnectionString, $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}");
-        }
+        if (PostgresUri.Matches(text)) return Postgres(PostgresUri.Parse(text));
+        if (LooksLikeConnectionString(text)) return Postgres(new Npgsql.NpgsqlConnectionStringBuilder(text));
         var path = Path.GetFullPath(text);
         var sqlite = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
         {
@@ -39,21 +35,11 @@ public sealed record StoreLocation(StoreProvider Provider, string ConnectionStri
     private static bool LooksLikeConnectionString(string text) =>
         text.Contains('=') && (text.Contains("Host=", StringComparison.OrdinalIgnoreCase) || text.Contains("Server=", StringComparison.OrdinalIgnoreCase));
 
-    private static StoreLocation FromPostgresUri(Uri uri)
+    private static StoreLocation Postgres(Npgsql.NpgsqlConnectionStringBuilder builder)
     {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder
-        {
-            Host = uri.Host,
-            Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
-            Database = uri.AbsolutePath.Trim('/') is { Length: > 0 } db ? db : "sweeps",
-        };
-        if (uri.UserInfo.Length > 0)
-        {
-            var parts = uri.UserInfo.Split(':', 2);
-            builder.Username = Uri.UnescapeDataString(parts[0]);
-            if (parts.Length == 2) builder.Password = Uri.UnescapeDataString(parts[1]);
-        }
-        return new StoreLocation(StoreProvider.Postgres, builder.ConnectionString, $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}");
+        // Several hosts carry their own ports.
+        var hosts = builder.Host is { } host && host.Contains(',') ? host : $"{builder.Host}:{builder.Port}";
+        return new StoreLocation(StoreProvider.Postgres, builder.ConnectionString, $"PostgreSQL {hosts}/{builder.Database}");
     }
 }
 
