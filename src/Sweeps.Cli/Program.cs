@@ -16,7 +16,7 @@ public static class Program
     {
         Console.CancelKeyPress += (_, e) =>
         {
-            if (Interrupt.IsCancellationRequested) return; // a second Ctrl-C kills at once
+            if (Interrupt.IsCancellationRequested) Environment.Exit(130); // a second Ctrl-C kills at once, whoever else listens
             e.Cancel = true;
             Console.Error.WriteLine("Stopping: cancelling running trials and saving what is done (Ctrl-C again to kill)...");
             Interrupt.Cancel();

@@ -89,7 +89,7 @@ public sealed class BadInputTests
     }
 
     [Theory]
-    [InlineData(new[] { "coordinator", "--host", "0.0.0.0", "--db", "local.db" }, "SQLite (", "give a PostgreSQL connection string")]
+    [InlineData(new[] { "coordinator", "--host", "0.0.0.0", "--public-host", "10.0.0.1", "--insecure", "--db", "local.db" }, "SQLite (", "give a PostgreSQL connection string")]
     [InlineData(new[] { "worker" }, "--seed: a worker needs the coordinator's address", "--seed 127.0.0.1:4053")]
     [InlineData(new[] { "worker", "--seed", "nohost" }, "--seed: 'nohost' is not a seed; give host:port", "127.0.0.1:4053")]
     [InlineData(new[] { "worker", "--seed", "127.0.0.1:4053", "--trial-timeout", "0" }, "--trial-timeout: 0 is not a time", "seconds above 0")]
