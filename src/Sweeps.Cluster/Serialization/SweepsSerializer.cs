@@ -31,6 +31,7 @@ public sealed class SweepsSerializer(ExtendedActorSystem system) : SerializerWit
         [typeof(WorkerHello)] = "hi",
         [typeof(WorkerWelcome)] = "hi.ok",
         [typeof(WorkerRefused)] = "hi.no",
+        [typeof(WorkerNameInUse)] = "hi.busy",
         // client protocol
         [typeof(SubmitSweeps)] = "sub",
         [typeof(SubmitResult)] = "subr",
