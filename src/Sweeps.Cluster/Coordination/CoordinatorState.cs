@@ -1,8 +1,8 @@
 using Sweeps.Cluster.Events;
 using Sweeps.Cluster.Messages;
 using Sweeps.Core.Jobs;
+using Sweeps.Core.Lifecycle;
 using Sweeps.Core.Spec;
-using Sweeps.Store;
 
 namespace Sweeps.Cluster.Coordination;
 
@@ -145,15 +145,19 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
         }
     }
 
-    public SweepStateChangeDecision DecideStateChange(string name, string state, DateTime now)
+    /// <summary>A person pauses, resumes (running) or cancels a sweep; finishing is the coordinator's to decide.</summary>
+    public SweepStateChangeDecision DecideStateChange(string name, SweepState state, DateTime now)
     {
+        if (state is not (SweepState.Running or SweepState.Paused or SweepState.Cancelled))
+            return new(null, $"a sweep cannot be set to {(state.IsKnown() ? $"'{state.Text()}'" : $"state {(int)state}")}; " +
+                             $"choose {SweepState.Running.Text()} (resume), {SweepState.Paused.Text()} or {SweepState.Cancelled.Text()}");
         if (!_sweeps.TryGetValue(name, out var sweep))
             return new(null, $"no sweep named '{name}'; known: {string.Join(", ", _sweeps.Keys)}");
         if (sweep.IsOver)
-            return new(null, $"sweep '{name}' is {sweep.State}; it cannot be changed any more");
+            return new(null, $"sweep '{name}' is {sweep.State.Text()}; it cannot be changed any more");
         if (sweep.State == state)
-            return new(null, $"sweep '{name}' is already {state}");
-        return new(new SweepStateChanged(name, state, now), $"sweep '{name}' is now {state}");
+            return new(null, $"sweep '{name}' is already {state.Text()}");
+        return new(new SweepStateChanged(name, state, now), $"sweep '{name}' is now {state.Text()}");
     }
 
     public void Apply(object evt)

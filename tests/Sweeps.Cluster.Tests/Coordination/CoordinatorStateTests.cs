@@ -2,7 +2,7 @@ using Sweeps.Cluster.Coordination;
 using Sweeps.Cluster.Events;
 using Sweeps.Cluster.Messages;
 using Sweeps.Cluster.Tests.Support;
-using Sweeps.Store;
+using Sweeps.Core.Lifecycle;
 
 namespace Sweeps.Cluster.Tests.Coordination;
 
@@ -253,6 +253,17 @@ public sealed class CoordinatorStateTests
         Assert.Empty(state.DecideDispatch("w1", 4, Now));
         Assert.Contains("cannot be changed any more", state.DecideStateChange("noop-sweep", SweepState.Running, Now).Message);
         Assert.Contains("no sweep named 'nope'", state.DecideStateChange("nope", SweepState.Paused, Now).Message);
+    }
+
+    [Theory]
+    [InlineData(SweepState.Finished, "a sweep cannot be set to 'finished'; choose running (resume), paused or cancelled")]
+    [InlineData((SweepState)42, "a sweep cannot be set to state 42; choose running (resume), paused or cancelled")]
+    public void A_sweep_is_set_only_to_a_state_a_person_may_choose(SweepState target, string message)
+    {
+        var state = WithSweep(trials: 2);
+        var decision = state.DecideStateChange("noop-sweep", target, Now);
+        Assert.Equal(((SweepStateChanged?)null, message), (decision.Event, decision.Message));
+        Assert.Equal(SweepState.Running, Progress(state).State);
     }
 
     [Fact]

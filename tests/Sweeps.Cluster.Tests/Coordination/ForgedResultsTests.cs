@@ -3,6 +3,7 @@ using Akka.TestKit;
 using Microsoft.Data.Sqlite;
 using Sweeps.Cluster.Messages;
 using Sweeps.Cluster.Tests.Support;
+using Sweeps.Core.Lifecycle;
 using Sweeps.Store;
 using Sweeps.TestSupport;
 using Xunit.Abstractions;

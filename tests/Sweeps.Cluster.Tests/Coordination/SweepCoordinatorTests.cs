@@ -2,6 +2,7 @@ using Akka.Actor;
 using Sweeps.Cluster.Coordination;
 using Sweeps.Cluster.Messages;
 using Sweeps.Cluster.Tests.Support;
+using Sweeps.Core.Lifecycle;
 using Sweeps.Store;
 using Sweeps.TestSupport;
 using Xunit.Abstractions;
