@@ -11,7 +11,8 @@ namespace Sweeps.Cluster.Coordination;
 /// <summary>
 /// Owns every sweep's state and journals it. Workers pull trials; results are recorded once, keyed by trial and
 /// attempt; a worker that dies or goes silent loses its trials to others. Each command becomes at most one
-/// journal write (a batch of events), which is what keeps it fast.
+/// journal write (a batch of events), which is what keeps it fast. A worker's name belongs to the actor that introduced
+/// itself under it (<see cref="WorkerRoster{TRef}"/>), and a result counts only from the worker its attempt was handed to.
 /// </summary>
 public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
 {
