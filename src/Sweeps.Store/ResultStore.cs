@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Sweeps.Core.Lifecycle;
 
 namespace Sweeps.Store;
 
@@ -65,7 +66,7 @@ public sealed class ResultStore
         using var reader = command.ExecuteReader();
         var counts = new Dictionary<string, long>();
         while (reader.Read()) counts[reader.GetString(0)] = reader.GetInt64(1);
-        long Count(string status) => counts.GetValueOrDefault(status);
+        long Count(TrialStatus status) => counts.GetValueOrDefault(status.Text());
         var completed = Count(TrialStatus.Completed);
         var failed = Count(TrialStatus.Failed);
         var running = Count(TrialStatus.Running);
@@ -88,7 +89,7 @@ public sealed class ResultStore
         foreach (var (sweep, state) in batch.States)
         {
             using var command = Command(connection, transaction,
-                "UPDATE sweeps SET state = @state WHERE name = @name", ("@state", state), ("@name", sweep));
+                "UPDATE sweeps SET state = @state WHERE name = @name", ("@state", state.Text()), ("@name", sweep));
             command.ExecuteNonQuery();
         }
         if (batch.Trials.Count > 0) TrialWriter.Write(connection, transaction, _dialect, batch.Trials);
@@ -118,7 +119,7 @@ public sealed class ResultStore
     private SweepRow ReadSweep(DbDataReader reader) => new(
         reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3),
         reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-        reader.GetString(6), reader.GetString(7), reader.GetString(8), _dialect.ReadTime(reader, 9) ?? DateTime.UnixEpoch);
+        reader.GetString(6), reader.GetString(7), StateNames.ParseSweepState(reader.GetString(8)), _dialect.ReadTime(reader, 9) ?? DateTime.UnixEpoch);
 
     private void InsertSweep(DbConnection connection, DbTransaction transaction, SweepRow sweep)
     {
@@ -129,7 +130,7 @@ public sealed class ResultStore
             """,
             ("@name", sweep.Name), ("@job", sweep.Job), ("@sampler", sweep.Sampler), ("@total", sweep.TotalTrials),
             ("@metric", sweep.ObjectiveMetric), ("@goal", sweep.ObjectiveGoal), ("@fingerprint", sweep.Fingerprint),
-            ("@spec", sweep.Spec), ("@state", sweep.State), ("@submitted", _dialect.Time(sweep.SubmittedAt)));
+            ("@spec", sweep.Spec), ("@state", sweep.State.Text()), ("@submitted", _dialect.Time(sweep.SubmittedAt)));
         command.ExecuteNonQuery();
     }
 

@@ -1,3 +1,5 @@
+using Sweeps.Core.Lifecycle;
+
 namespace Sweeps.Store;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed class StoreBatch
 
     public List<SweepRow> Sweeps { get; } = [];
 
-    public List<(string Sweep, string State)> States { get; } = [];
+    public List<(string Sweep, SweepState State)> States { get; } = [];
 
     public IReadOnlyCollection<TrialRow> Trials => _trials.Values;
 

@@ -1,3 +1,5 @@
+using Sweeps.Core.Lifecycle;
+
 namespace Sweeps.Store;
 
 /// <summary>One row of the <c>sweeps</c> table: a sweep's spec and its state.</summary>
@@ -10,20 +12,11 @@ public sealed record SweepRow(
     string? ObjectiveGoal,
     string Fingerprint,
     string Spec,
-    string State,
+    SweepState State,
     DateTime SubmittedAt);
 
 /// <summary>What <c>sweeps status</c> shows of a sweep: its row and how many trials stand where.</summary>
 public sealed record SweepSummary(SweepRow Sweep, long Completed, long Failed, long Running, long Pending)
 {
     public long Done => Completed + Failed;
-}
-
-/// <summary>A sweep's lifecycle as the <c>sweeps.state</c> column spells it.</summary>
-public static class SweepState
-{
-    public const string Running = "running";
-    public const string Paused = "paused";
-    public const string Cancelled = "cancelled";
-    public const string Finished = "finished";
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Sweeps.Core.Lifecycle;
 
 namespace Sweeps.Store;
 
@@ -18,7 +19,7 @@ internal static class TrialReader
         reader.GetInt32(3),
         ulong.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
         StoreJson.ReadParameters(reader.GetString(5)),
-        reader.GetString(6),
+        StateNames.ParseTrialStatus(reader.GetString(6)),
         reader.GetInt32(7),
         reader.IsDBNull(8) ? null : reader.GetString(8),
         dialect.ReadTime(reader, 9),

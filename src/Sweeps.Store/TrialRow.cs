@@ -1,3 +1,4 @@
+using Sweeps.Core.Lifecycle;
 using Sweeps.Core.Parameters;
 
 namespace Sweeps.Store;
@@ -10,7 +11,7 @@ public sealed record TrialRow(
     int Replicate,
     ulong Seed,
     TrialParameters Parameters,
-    string Status,
+    TrialStatus Status,
     int Attempt,
     string? Worker,
     DateTime? StartedAt,

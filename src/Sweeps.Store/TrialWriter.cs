@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Sweeps.Core.Lifecycle;
 
 namespace Sweeps.Store;
 
@@ -35,7 +36,7 @@ internal static class TrialWriter
             p[3].Value = row.Replicate;
             p[4].Value = row.Seed.ToString(CultureInfo.InvariantCulture);
             p[5].Value = StoreJson.Parameters(row.Parameters);
-            p[6].Value = row.Status;
+            p[6].Value = row.Status.Text();
             p[7].Value = row.Attempt;
             p[8].Value = (object?)row.Worker ?? DBNull.Value;
             p[9].Value = dialect.Time(row.StartedAt);

@@ -1,3 +1,4 @@
+using Sweeps.Core.Lifecycle;
 using Sweeps.Store;
 using Sweeps.TestSupport;
 

@@ -1,3 +1,4 @@
+using Sweeps.Core.Lifecycle;
 using Sweeps.Core.Parameters;
 using Sweeps.Store;
 
@@ -10,7 +11,7 @@ public static class Some
         new(name, "noop", "grid", total, "value", "maximize", fingerprint, $"name: {name}\njob: noop\n", SweepState.Running,
             new DateTime(2026, 11, 26, 3, 0, 0, DateTimeKind.Utc));
 
-    public static TrialRow Trial(string sweep, long index, string status = TrialStatus.Completed, int attempt = 1, double value = 0.5) =>
+    public static TrialRow Trial(string sweep, long index, TrialStatus status = TrialStatus.Completed, int attempt = 1, double value = 0.5) =>
         new(sweep, index, index, 0, (ulong)(1000 + index) * 0x9E3779B97F4A7C15UL,
             new TrialParameters([new("dimension", ParameterValue.Of(index + 2)), new("epsilon", ParameterValue.Of(0.01)), new("optimizer", ParameterValue.Of("adam"))]),
             status, attempt, "worker-a",

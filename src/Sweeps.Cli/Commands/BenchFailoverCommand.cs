@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Sweeps.Cluster.Hosting;
+using Sweeps.Core.Lifecycle;
 using Sweeps.Core.Spec;
 using Sweeps.Store;
 

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Sweeps.Core.Lifecycle;
 using Sweeps.Store;
 
 namespace Sweeps.Cli.Commands;
@@ -32,7 +33,7 @@ public sealed class StatusCommand : SweepsCommand<StatusSettings>
             foreach (var sweep in sweeps)
             {
                 var s = store.Summarize(sweep);
-                table.AddRow(Markup.Escape(sweep.Name), Markup.Escape(sweep.Job), sweep.State, $"{s.Completed:N0}",
+                table.AddRow(Markup.Escape(sweep.Name), Markup.Escape(sweep.Job), sweep.State.Text(), $"{s.Completed:N0}",
                     s.Failed > 0 ? $"[red]{s.Failed:N0}[/]" : "0", $"{s.Running:N0}", $"{s.Pending:N0}", $"{sweep.TotalTrials:N0}",
                     sweep.SubmittedAt.ToString("yyyy-MM-dd HH:mm:ss"));
             }
@@ -47,7 +48,7 @@ public sealed class StatusCommand : SweepsCommand<StatusSettings>
         Row("sweep", Markup.Escape(found.Name));
         Row("job", Markup.Escape(found.Job));
         Row("sampler", found.Sampler);
-        Row("state", found.State);
+        Row("state", found.State.Text());
         Row("submitted", found.SubmittedAt.ToString("yyyy-MM-dd HH:mm:ss") + " UTC");
         Row("trials", $"{found.TotalTrials:N0}: {summary.Completed:N0} completed, {summary.Failed:N0} failed, {summary.Running:N0} running, {summary.Pending:N0} pending");
         if (found.ObjectiveMetric is not null) Row("objective", $"{found.ObjectiveGoal} {Markup.Escape(found.ObjectiveMetric)}");

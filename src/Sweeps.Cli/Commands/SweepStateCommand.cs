@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Sweeps.Store;
+using Sweeps.Core.Lifecycle;
 
 namespace Sweeps.Cli.Commands;
 
@@ -18,7 +18,7 @@ public sealed class SweepStateSettings : ClusterSettings
 }
 
 /// <summary><c>sweeps cancel|pause|resume NAME</c>: changes a sweep's state across the cluster.</summary>
-public abstract class SweepStateCommand(string state) : SweepsCommand<SweepStateSettings>
+public abstract class SweepStateCommand(SweepState state) : SweepsCommand<SweepStateSettings>
 {
     protected override async Task<int> RunAsync(SweepStateSettings settings, CancellationToken interruption)
     {

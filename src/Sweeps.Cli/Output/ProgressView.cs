@@ -3,6 +3,7 @@ using Serilog;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 using Sweeps.Cluster.Messages;
+using Sweeps.Core.Lifecycle;
 
 namespace Sweeps.Cli.Output;
 
@@ -67,7 +68,7 @@ internal sealed class ProgressView
         {
             var fraction = s.Total == 0 ? 1 : (double)s.Done / s.Total;
             table.AddRow(
-                new Markup(Markup.Escape(s.Name)), new Text(s.State),
+                new Markup(Markup.Escape(s.Name)), new Text(s.State.Text()),
                 new BreakdownChart().Width(20).HideTags().AddItem("done", fraction * 100, Color.Green).AddItem("left", (1 - fraction) * 100, Color.Grey23),
                 new Text(s.Done.ToString("N0")), new Markup(s.Failed > 0 ? $"[red]{s.Failed:N0}[/]" : "0"),
                 new Text(s.Running.ToString("N0")), new Text(s.Total.ToString("N0")),
@@ -85,7 +86,7 @@ internal sealed class ProgressView
 
     private string Eta(SweepProgress s)
     {
-        if (s.IsOver) return s.State;
+        if (s.IsOver) return s.State.Text();
         var rate = Rate(s);
         if (rate <= 0) return "?";
         var eta = TimeSpan.FromSeconds(Math.Min((s.Total - s.Done) / rate, TimeSpan.MaxValue.TotalSeconds / 2));

@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Sweeps.Core.Lifecycle;
 using Sweeps.Core.Spec;
 using Sweeps.Store;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sweeps.Core.Lifecycle;
 using Sweeps.Store;
 
 namespace Sweeps.Cli.Output;
@@ -13,7 +14,7 @@ internal sealed class TrialColumns(IReadOnlyList<string> parameters, IReadOnlyLi
     {
         yield return row.Index.ToString(CultureInfo.InvariantCulture);
         yield return row.Replicate.ToString(CultureInfo.InvariantCulture);
-        yield return row.Status;
+        yield return row.Status.Text();
         foreach (var name in parameters) yield return row.Parameters.TryGet(name, out var p) ? p.ToString() : "";
         foreach (var name in metrics) yield return row.Metrics.TryGetValue(name, out var m) ? number(m) : "";
         yield return row.Attempt.ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sweeps.Core.Lifecycle;
 using Sweeps.Core.Parameters;
 using Sweeps.Store;
 
@@ -17,7 +18,7 @@ internal static class TrialJson
             json.WriteNumber("trial", row.Index);
             json.WriteNumber("point", row.Point);
             json.WriteNumber("replicate", row.Replicate);
-            json.WriteString("status", row.Status);
+            json.WriteString("status", row.Status.Text());
             json.WriteStartObject("parameters");
             foreach (var (name, value) in row.Parameters)
             {

@@ -1,15 +1,16 @@
 using Sweeps.Cluster.Events;
 using Sweeps.Cluster.Messages;
 using Sweeps.Core.Jobs;
+using Sweeps.Core.Lifecycle;
 using Sweeps.Core.Spec;
-using Sweeps.Store;
 
 namespace Sweeps.Cluster.Coordination;
 
 /// <summary>
 /// The coordinator's state and decisions, without an ActorSystem. Commands (<c>Decide...</c>) only say which
 /// events should happen; <see cref="Apply"/> is the one place state changes, for live events and replayed ones alike.
-/// A result counts only if it names the attempt that is running now, so a late or repeated result is ignored.
+/// A result counts only if it names the attempt that is running now and comes from the worker that attempt was handed to,
+/// so a late, repeated or forged result is ignored.
 /// </summary>
 public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions options)
 {
@@ -65,42 +66,61 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
         return events;
     }
 
-    /// <summary>Turns a worker's results into events, keeping only those for the attempt that is running now.</summary>
-    public IReadOnlyList<object> DecideOutcomes(string worker, IReadOnlyList<TrialOutcome> outcomes)
+    /// <summary>
+    /// Turns a worker's results into events, keeping only those for the attempt that is running now and that this
+    /// worker holds; the rest are refused, each with the reason.
+    /// </summary>
+    public ReportDecision DecideOutcomes(string worker, IReadOnlyList<TrialOutcome> outcomes)
     {
         var events = new List<object>();
+        var refused = new List<RefusedReport>();
         foreach (var group in outcomes.GroupBy(o => o.Sweep))
         {
-            if (!_sweeps.TryGetValue(group.Key, out var sweep)) continue;
             var accepted = new List<TrialOutcome>();
+            var sweep = _sweeps.GetValueOrDefault(group.Key);
             var seen = new HashSet<long>();
             foreach (var outcome in group)
             {
-                if (sweep.Running.TryGetValue(outcome.Index, out var lease) && lease.Attempt == outcome.Attempt && seen.Add(outcome.Index))
-                    accepted.Add(outcome);
+                var refusal = Holds(sweep, worker, outcome.Sweep, outcome.Index, outcome.Attempt)
+                              ?? (seen.Add(outcome.Index) ? null : new RefusedReport(outcome.Key, outcome.Attempt, "repeated in the same report", false));
+                if (refusal is null) accepted.Add(outcome);
+                else refused.Add(refusal);
             }
             if (accepted.Count == 0) continue;
-            events.Add(new TrialsFinished(sweep.Name, worker, accepted));
+            events.Add(new TrialsFinished(sweep!.Name, worker, accepted));
             AddFinishedIfDone(events, sweep, accepted.Count);
         }
-        return events;
+        return new ReportDecision(events, refused);
     }
 
     /// <summary>A worker hands trials back (it is stopping): they run again, and it is not held against them.</summary>
-    public IReadOnlyList<object> DecideReturned(string worker, IReadOnlyList<ReturnedTrial> trials)
+    public ReportDecision DecideReturned(string worker, IReadOnlyList<ReturnedTrial> trials)
     {
         var events = new List<object>();
+        var refused = new List<RefusedReport>();
         foreach (var group in trials.GroupBy(t => t.Sweep))
         {
-            if (!_sweeps.TryGetValue(group.Key, out var sweep)) continue;
-            var requeued = group
-                .Where(t => sweep.Running.TryGetValue(t.Index, out var lease) && lease.Attempt == t.Attempt)
-                .DistinctBy(t => t.Index)
-                .Select(t => new RequeuedTrial(t.Index, t.Attempt + 1, sweep.Running[t.Index].Losses))
-                .ToList();
-            if (requeued.Count > 0) events.Add(new TrialsRequeued(sweep.Name, requeued, $"handed back by {worker}"));
+            var sweep = _sweeps.GetValueOrDefault(group.Key);
+            var requeued = new List<RequeuedTrial>();
+            foreach (var trial in group.DistinctBy(t => t.Index))
+            {
+                if (Holds(sweep, worker, trial.Sweep, trial.Index, trial.Attempt) is { } refusal) refused.Add(refusal);
+                else requeued.Add(new RequeuedTrial(trial.Index, trial.Attempt + 1, sweep!.Running[trial.Index].Losses));
+            }
+            if (requeued.Count > 0) events.Add(new TrialsRequeued(sweep!.Name, requeued, $"handed back by {worker}"));
         }
-        return events;
+        return new ReportDecision(events, refused);
+    }
+
+    /// <summary>Null when <paramref name="worker"/> holds this attempt now; otherwise why its report does not count.</summary>
+    private static RefusedReport? Holds(SweepRun? sweep, string worker, string sweepName, long index, int attempt)
+    {
+        var key = new TrialKey(sweepName, index);
+        if (sweep is null) return new RefusedReport(key, attempt, $"there is no sweep named '{sweepName}'", false);
+        if (!sweep.Running.TryGetValue(index, out var lease)) return new RefusedReport(key, attempt, "the trial is not running (finished, or waiting to run again)", false);
+        if (lease.Attempt != attempt) return new RefusedReport(key, attempt, $"attempt {lease.Attempt} is running, not {attempt}", false);
+        if (lease.Worker != worker) return new RefusedReport(key, attempt, $"attempt {attempt} was handed to worker '{lease.Worker}', not '{worker}'", true);
+        return null;
     }
 
     /// <summary>A worker is gone (terminated, unreachable): all its trials run again, or fail if lost too often.</summary>
@@ -125,15 +145,19 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
         }
     }
 
-    public SweepStateChangeDecision DecideStateChange(string name, string state, DateTime now)
+    /// <summary>A person pauses, resumes (running) or cancels a sweep; finishing is the coordinator's to decide.</summary>
+    public SweepStateChangeDecision DecideStateChange(string name, SweepState state, DateTime now)
     {
+        if (state is not (SweepState.Running or SweepState.Paused or SweepState.Cancelled))
+            return new(null, $"a sweep cannot be set to {(state.IsKnown() ? $"'{state.Text()}'" : $"state {(int)state}")}; " +
+                             $"choose {SweepState.Running.Text()} (resume), {SweepState.Paused.Text()} or {SweepState.Cancelled.Text()}");
         if (!_sweeps.TryGetValue(name, out var sweep))
             return new(null, $"no sweep named '{name}'; known: {string.Join(", ", _sweeps.Keys)}");
         if (sweep.IsOver)
-            return new(null, $"sweep '{name}' is {sweep.State}; it cannot be changed any more");
+            return new(null, $"sweep '{name}' is {sweep.State.Text()}; it cannot be changed any more");
         if (sweep.State == state)
-            return new(null, $"sweep '{name}' is already {state}");
-        return new(new SweepStateChanged(name, state, now), $"sweep '{name}' is now {state}");
+            return new(null, $"sweep '{name}' is already {state.Text()}");
+        return new(new SweepStateChanged(name, state, now), $"sweep '{name}' is now {state.Text()}");
     }
 
     public void Apply(object evt)
@@ -278,3 +302,10 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
 public sealed record SubmitDecision(SubmittedSweep Reply, SweepSubmitted? Event);
 
 public sealed record SweepStateChangeDecision(SweepStateChanged? Event, string Message);
+
+/// <summary>What a worker's results or hand-backs come to: the events to journal, and what was refused and why.</summary>
+public sealed record ReportDecision(IReadOnlyList<object> Events, IReadOnlyList<RefusedReport> Refused);
+
+/// <param name="HeldByAnother">The attempt is running on another worker: a forgery or a confused node, worth a warning.
+/// Otherwise the report is late or repeated, which happens in normal operation.</param>
+public sealed record RefusedReport(TrialKey Trial, int Attempt, string Reason, bool HeldByAnother);

@@ -11,7 +11,8 @@ namespace Sweeps.Cluster.Coordination;
 /// <summary>
 /// Owns every sweep's state and journals it. Workers pull trials; results are recorded once, keyed by trial and
 /// attempt; a worker that dies or goes silent loses its trials to others. Each command becomes at most one
-/// journal write (a batch of events), which is what keeps it fast.
+/// journal write (a batch of events), which is what keeps it fast. A worker's name belongs to the actor that introduced
+/// itself under it (<see cref="WorkerRoster{TRef}"/>), and a result counts only from the worker its attempt was handed to.
 /// </summary>
 public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
 {
@@ -21,7 +22,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     private const int AssignmentsPerMessage = 200;
 
     private readonly CoordinatorState _state;
-    private readonly Dictionary<IActorRef, string> _workers = new();
+    private readonly WorkerRoster<IActorRef> _workers = new();
     private readonly HashSet<IActorRef> _idle = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private long _eventsSinceSnapshot;
@@ -64,17 +65,16 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
                 Sender.Tell(new WorkerRefused(reason));
                 return;
             }
-            Know(Sender, hello.Worker);
+            if (!Claim(Sender, hello.Worker, "hello")) return;
             Sender.Tell(WorkerWelcome.Instance);
         });
         Command<WorkerHeartbeat>(h =>
         {
-            Know(Sender, h.Worker);
-            _state.RenewLeases(h.Worker, h.Holding, DateTime.UtcNow, h.Running);
+            if (Claim(Sender, h.Worker, "heartbeat")) _state.RenewLeases(h.Worker, h.Holding, DateTime.UtcNow, h.Running);
         });
         Command<Terminated>(t =>
         {
-            if (!_workers.Remove(t.ActorRef, out var worker)) return;
+            if (_workers.Release(t.ActorRef) is not { } worker) return;
             _idle.Remove(t.ActorRef);
             var events = _state.DecideWorkerLost(worker, "worker terminated");
             if (events.Count > 0) _log.Warning("Worker {0} ({1}) is gone; its trials run again elsewhere", worker, t.ActorRef.Path);
@@ -127,8 +127,10 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
 
     private void LoseWorkersAt(Address address, string reason)
     {
-        foreach (var (worker, name) in _workers.Where(w => w.Key.Path.Address == address).ToList())
+        foreach (var (worker, name) in _workers.Workers.Where(w => w.Worker.Path.Address == address).ToList())
         {
+            _workers.Release(worker);
+            _idle.Remove(worker);
             var events = _state.DecideWorkerLost(name, reason);
             if (events.Count > 0) _log.Warning("Worker {0} lost ({1}); its trials run again elsewhere", name, reason);
             PersistThen(events, () => { });
@@ -168,7 +170,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     private void Dispatch(RequestTrials request)
     {
         var worker = Sender;
-        Know(worker, request.Worker);
+        if (!Claim(worker, request.Worker, "request for trials")) return;
         var events = _state.DecideDispatch(request.Worker, Math.Max(1, request.Count), DateTime.UtcNow);
         if (events.Count == 0)
         {
@@ -184,17 +186,67 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         });
     }
 
+    // Refused reports are acknowledged too: sending them again cannot make them count.
     private void Record(ReportOutcomes report)
     {
         var sender = Sender;
-        Know(sender, report.Worker);
-        PersistThen(_state.DecideOutcomes(report.Worker, report.Outcomes), () => sender.Tell(new OutcomesRecorded(report.Batch)));
+        var decision = Checked(sender, report.Worker, "results", report.Outcomes.Select(o => (o.Key, o.Attempt)))
+            ? _state.DecideOutcomes(report.Worker, report.Outcomes)
+            : new ReportDecision([], []);
+        LogRefused(sender, report.Worker, "results", decision.Refused);
+        PersistThen(decision.Events, () => sender.Tell(new OutcomesRecorded(report.Batch)));
     }
 
     private void TakeBack(ReturnTrials returned)
     {
         var sender = Sender;
-        PersistThen(_state.DecideReturned(returned.Worker, returned.Trials), () => sender.Tell(new OutcomesRecorded(returned.Batch)));
+        var decision = Checked(sender, returned.Worker, "handed-back trials", returned.Trials.Select(t => (new TrialKey(t.Sweep, t.Index), t.Attempt)))
+            ? _state.DecideReturned(returned.Worker, returned.Trials)
+            : new ReportDecision([], []);
+        LogRefused(sender, returned.Worker, "handed-back trials", decision.Refused);
+        PersistThen(decision.Events, () => sender.Tell(new OutcomesRecorded(returned.Batch)));
+    }
+
+    /// <summary>
+    /// Binds the name to the sender if the name is free (see <see cref="WorkerRoster{TRef}"/> for the rule); a sender
+    /// refused the name is told so (it keeps trying, and gets the name once its holder is gone) and nothing else happens.
+    /// </summary>
+    private bool Claim(IActorRef sender, string name, string what)
+    {
+        var decision = _workers.Claim(name, sender);
+        if (decision.IsNew) Context.Watch(sender);
+        if (decision.Accepted) return true;
+        if (decision.FirstRefusal) _log.Warning("Refused a {0} from {1} as worker '{2}': {3}", what, sender.Path, name, decision.Refusal);
+        if (what != "heartbeat") sender.Tell(new WorkerNameInUse(name, decision.Refusal!));
+        return false;
+    }
+
+    /// <summary>Results and hand-backs count only from the sender bound to the worker's name.</summary>
+    private bool Checked(IActorRef sender, string name, string what, IEnumerable<(TrialKey Trial, int Attempt)> trials)
+    {
+        var decision = _workers.Check(name, sender);
+        if (decision.Accepted) return true;
+        _log.Warning("Refused {0} from {1} as worker '{2}' for {3}: {4}", what, sender.Path, name, Trials(trials), decision.Refusal);
+        return false;
+    }
+
+    private void LogRefused(IActorRef sender, string name, string what, IReadOnlyList<RefusedReport> refused)
+    {
+        // Reports for an attempt on another worker are forged or confused; late and repeated ones are ordinary after a failover.
+        foreach (var group in refused.GroupBy(r => (r.HeldByAnother, r.Reason)))
+        {
+            if (group.Key.HeldByAnother)
+                _log.Warning("Refused {0} from {1} as worker '{2}' for {3}: {4}", what, sender.Path, name, Trials(group.Select(r => (r.Trial, r.Attempt))), group.Key.Reason);
+            else
+                _log.Debug("Ignored {0} from worker '{1}' for {2}: {3}", what, name, Trials(group.Select(r => (r.Trial, r.Attempt))), group.Key.Reason);
+        }
+    }
+
+    private static string Trials(IEnumerable<(TrialKey Trial, int Attempt)> trials)
+    {
+        var list = trials.ToList();
+        var named = string.Join(", ", list.Take(10).Select(t => $"{t.Trial} attempt {t.Attempt}"));
+        return list.Count > 10 ? $"{named} and {list.Count - 10} more" : named;
     }
 
     /// <summary>Journals the events in one write, applies each as it is written, then runs <paramref name="then"/>.</summary>
@@ -226,11 +278,6 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     {
         foreach (var worker in _idle) worker.Tell(TrialsAvailable.Instance);
         _idle.Clear();
-    }
-
-    private void Know(IActorRef worker, string name)
-    {
-        if (_workers.TryAdd(worker, name)) Context.Watch(worker);
     }
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)

@@ -1,7 +1,7 @@
 using Sweeps.Cluster.Events;
+using Sweeps.Core.Lifecycle;
 using Sweeps.Core.Spec;
 using Sweeps.Core.Trials;
-using Sweeps.Store;
 
 namespace Sweeps.Cluster.Coordination;
 
@@ -22,7 +22,7 @@ internal sealed class SweepRun(SweepSpec spec, string specText, string fingerpri
     public long Cursor { get; set; }
     public long Completed { get; set; }
     public long Failed { get; set; }
-    public string State { get; set; } = SweepState.Running;
+    public SweepState State { get; set; } = SweepState.Running;
 
     public Dictionary<long, Lease> Running { get; } = new();
 
@@ -31,5 +31,5 @@ internal sealed class SweepRun(SweepSpec spec, string specText, string fingerpri
 
     public long Done => Completed + Failed;
     public bool HasWork => State == SweepState.Running && (ToRunAgain.Count > 0 || Cursor < Total);
-    public bool IsOver => State is SweepState.Finished or SweepState.Cancelled;
+    public bool IsOver => State.IsOver();
 }

@@ -1,4 +1,5 @@
 using Sweeps.Cluster.Messages;
+using Sweeps.Core.Lifecycle;
 
 namespace Sweeps.Cluster.Events;
 
@@ -27,4 +28,4 @@ public sealed record TrialsRequeued(string Sweep, IReadOnlyList<RequeuedTrial> T
 public sealed record RequeuedTrial(long Index, int Attempt, int Losses);
 
 /// <summary>A sweep was paused, resumed, cancelled, or has finished.</summary>
-public sealed record SweepStateChanged(string Sweep, string State, DateTime At) : ISweepsMessage;
+public sealed record SweepStateChanged(string Sweep, SweepState State, DateTime At) : ISweepsMessage;

@@ -1,4 +1,5 @@
 using Sweeps.Cluster.Messages;
+using Sweeps.Core.Lifecycle;
 
 namespace Sweeps.Cluster.Events;
 
@@ -17,5 +18,5 @@ public sealed record SweepSnapshot(
     long Cursor,
     long Completed,
     long Failed,
-    string State,
+    SweepState State,
     IReadOnlyList<RetriedTrial> ToRunAgain);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sweeps.Cluster.Messages;
 using Sweeps.Core.Jobs;
+using Sweeps.Core.Lifecycle;
 using Sweeps.Core.Spec;
 using Sweeps.Store;
 
@@ -55,8 +56,8 @@ public sealed class SweepsNode : IAsyncDisposable
 
     public Task<ProgressReport> ProgressAsync() => Coordinator.Ask<ProgressReport>(GetProgress.Instance, AskTimeout);
 
-    /// <summary>Pauses, resumes or cancels a sweep (<see cref="Store.SweepState"/>).</summary>
-    public Task<SweepStateChangeResult> ChangeStateAsync(string sweep, string state) =>
+    /// <summary>Pauses, resumes or cancels a sweep (<see cref="SweepState"/>).</summary>
+    public Task<SweepStateChangeResult> ChangeStateAsync(string sweep, SweepState state) =>
         Coordinator.Ask<SweepStateChangeResult>(new ChangeSweepState(sweep, state), AskTimeout);
 
     /// <summary>Waits until the results store holds everything the journal holds up to <paramref name="position"/>.</summary>

@@ -1,3 +1,5 @@
+using Sweeps.Core.Lifecycle;
+
 namespace Sweeps.Cluster.Messages;
 
 // What a client (the CLI, a test) says to the coordinator.
@@ -19,17 +21,17 @@ public sealed record GetProgress : ISweepsMessage
 /// <param name="JournalPosition">The coordinator's last journal sequence number: the store is current once its projection reaches it.</param>
 public sealed record ProgressReport(IReadOnlyList<SweepProgress> Sweeps, long JournalPosition) : ISweepsMessage;
 
-public sealed record SweepProgress(string Name, string State, long Total, long Completed, long Failed, long Running, long Dispatched)
+public sealed record SweepProgress(string Name, SweepState State, long Total, long Completed, long Failed, long Running, long Dispatched)
 {
     /// <summary>Running trials that reported progress, furthest along first (at most a few).</summary>
     public IReadOnlyList<TrialReport> Reports { get; init; } = [];
 
     public long Done => Completed + Failed;
     public long Pending => Total - Done - Running;
-    public bool IsOver => State is Store.SweepState.Finished or Store.SweepState.Cancelled;
+    public bool IsOver => State.IsOver();
 }
 
-/// <summary>Change a sweep's state: pause (no new trials handed out), resume, or cancel.</summary>
-public sealed record ChangeSweepState(string Name, string State) : ISweepsMessage;
+/// <summary>Change a sweep's state: pause (no new trials handed out), resume (running), or cancel.</summary>
+public sealed record ChangeSweepState(string Name, SweepState State) : ISweepsMessage;
 
 public sealed record SweepStateChangeResult(string Name, bool Done, string Message) : ISweepsMessage;

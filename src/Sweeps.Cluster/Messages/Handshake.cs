@@ -21,6 +21,12 @@ public sealed record WorkerWelcome : ISweepsMessage
 
 public sealed record WorkerRefused(string Reason) : ISweepsMessage;
 
+/// <summary>
+/// The worker's name is bound to another live sender (a worker of that name still running, or not yet noticed gone).
+/// Not final: the worker keeps saying hello and is welcomed once the name is free.
+/// </summary>
+public sealed record WorkerNameInUse(string Worker, string Reason) : ISweepsMessage;
+
 public static class ClusterNames
 {
     public const string Default = "sweeps";

@@ -1,5 +1,6 @@
 using Sweeps.Cluster.Events;
 using Sweeps.Core.Jobs;
+using Sweeps.Core.Lifecycle;
 using Sweeps.Core.Spec;
 using Sweeps.Core.Trials;
 using Sweeps.Store;
@@ -53,7 +54,7 @@ internal sealed class TrialRows(JobRegistry jobs)
         }
     }
 
-    private TrialRow Row(string sweep, long index, string status, int attempt, string? worker, DateTime? startedAt)
+    private TrialRow Row(string sweep, long index, TrialStatus status, int attempt, string? worker, DateTime? startedAt)
     {
         var trial = _plans[sweep].At(index);
         return new TrialRow(sweep, index, trial.Point, trial.Replicate, trial.Seed, trial.Parameters, status, attempt, worker,

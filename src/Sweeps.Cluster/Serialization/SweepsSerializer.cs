@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using Akka.Actor;
 using Akka.Serialization;
 using SerializationException = System.Runtime.Serialization.SerializationException;
@@ -31,6 +31,7 @@ public sealed class SweepsSerializer(ExtendedActorSystem system) : SerializerWit
         [typeof(WorkerHello)] = "hi",
         [typeof(WorkerWelcome)] = "hi.ok",
         [typeof(WorkerRefused)] = "hi.no",
+        [typeof(WorkerNameInUse)] = "hi.busy",
         // client protocol
         [typeof(SubmitSweeps)] = "sub",
         [typeof(SubmitResult)] = "subr",
@@ -55,7 +56,7 @@ public sealed class SweepsSerializer(ExtendedActorSystem system) : SerializerWit
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new TrialParametersConverter() },
+        Converters = { new TrialParametersConverter(), new SweepStateConverter(), new TrialStatusConverter() },
     };
 
     public override int Identifier => SerializerId;
@@ -71,8 +72,17 @@ public sealed class SweepsSerializer(ExtendedActorSystem system) : SerializerWit
         return JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), Options);
     }
 
-    public override object FromBinary(byte[] bytes, string manifest) =>
-        Types.TryGetValue(manifest, out var type)
-            ? JsonSerializer.Deserialize(bytes, type, Options) ?? throw new SerializationException($"empty payload for manifest '{manifest}'")
-            : throw new SerializationException($"refusing unknown Sweeps manifest '{manifest}' (a node of another version, or not a Sweeps message)");
+    public override object FromBinary(byte[] bytes, string manifest)
+    {
+        if (!Types.TryGetValue(manifest, out var type))
+            throw new SerializationException($"refusing unknown Sweeps manifest '{manifest}' (a node of another version, or not a Sweeps message)");
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, type, Options) ?? throw new SerializationException($"empty payload for manifest '{manifest}'");
+        }
+        catch (JsonException e)
+        {
+            throw new SerializationException($"refusing a {type.Name} ('{manifest}'): {e.Message}", e);
+        }
+    }
 }

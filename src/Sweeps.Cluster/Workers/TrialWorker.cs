@@ -28,6 +28,7 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
     private double _averageSeconds = double.NaN;
     private IActorRef? _stopRequester;
     private bool _welcomed;
+    private bool _nameInUse;
 
     public TrialWorker(IActorRef coordinator, WorkerOptions options, JobRegistry jobs)
     {
@@ -39,6 +40,7 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
         {
             if (_welcomed) return;
             _welcomed = true;
+            _nameInUse = false;
             _log.Info("Worker {0} welcomed by the coordinator", _options.Name);
             AskForMore();
         });
@@ -47,6 +49,14 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
             _log.Error("Refused by the coordinator: {0}", refused.Reason);
             _options.OnRefused?.Invoke(refused.Reason);
             Context.Stop(Self);
+        });
+        Receive<WorkerNameInUse>(busy =>
+        {
+            _welcomed = false; // say hello again (each tick) until the name is free
+            _requestSentAt = null;
+            if (_nameInUse) return;
+            _nameInUse = true;
+            _log.Warning("The coordinator does not accept this worker as '{0}' yet: {1}", busy.Worker, busy.Reason);
         });
         Receive<TrialsAssigned>(assigned =>
         {

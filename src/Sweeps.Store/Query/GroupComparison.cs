@@ -1,5 +1,6 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
+using Sweeps.Core.Lifecycle;
 
 namespace Sweeps.Store.Query;
 

@@ -1,3 +1,5 @@
+using Sweeps.Core.Lifecycle;
+
 namespace Sweeps.Store.Query;
 
 /// <summary>
@@ -17,7 +19,7 @@ public static class TrialFields
             case "point": return (double)row.Point;
             case "replicate": return (double)row.Replicate;
             case "attempt": return (double)row.Attempt;
-            case "status": return row.Status;
+            case "status": return row.Status.Text();
             case "worker": return row.Worker;
             case "duration_ms": return row.DurationMs;
             case "seed": return (double)row.Seed;

@@ -2,7 +2,7 @@ using Sweeps.Cluster.Coordination;
 using Sweeps.Cluster.Events;
 using Sweeps.Cluster.Messages;
 using Sweeps.Cluster.Tests.Support;
-using Sweeps.Store;
+using Sweeps.Core.Lifecycle;
 
 namespace Sweeps.Cluster.Tests.Coordination;
 
@@ -65,14 +65,63 @@ public sealed class CoordinatorStateTests
     {
         var state = WithSweep(trials: 3);
         var trials = Dispatch(state, "w1", 3);
-        Apply(state, state.DecideOutcomes("w1", [Success(trials[0])]));
-        Assert.Empty(state.DecideOutcomes("w1", [Success(trials[0])]));
-        Assert.Empty(state.DecideOutcomes("w1", [Success(trials[1]) with { Attempt = 7 }]));
+        Apply(state, state.DecideOutcomes("w1", [Success(trials[0])]).Events);
+        Assert.Empty(state.DecideOutcomes("w1", [Success(trials[0])]).Events);
+        Assert.Empty(state.DecideOutcomes("w1", [Success(trials[1]) with { Attempt = 7 }]).Events);
 
-        var both = state.DecideOutcomes("w1", [Success(trials[1]), Success(trials[1])]);
+        var both = state.DecideOutcomes("w1", [Success(trials[1]), Success(trials[1])]).Events;
         Assert.Single(Assert.IsType<TrialsFinished>(Assert.Single(both)).Outcomes);
         Apply(state, both);
         Assert.Equal((2L, 1L), (Progress(state).Completed, Progress(state).Running));
+    }
+
+    [Fact]
+    public void Results_from_a_worker_that_does_not_hold_the_attempt_are_refused_and_the_holder_s_are_kept()
+    {
+        var state = WithSweep(trials: 6);
+        var trials = Dispatch(state, "w1", 6);
+        var forged = trials.Select(t => Success(t) with { Metrics = new Dictionary<string, double> { ["value"] = 666 } }).ToList();
+
+        var refused = state.DecideOutcomes("forger", forged);
+        Assert.Empty(refused.Events);
+        Assert.Equal(trials.Select(t => t.Key), refused.Refused.Select(r => r.Trial));
+        Assert.All(refused.Refused, r => Assert.True(r.HeldByAnother));
+        Assert.Equal("attempt 1 was handed to worker 'w1', not 'forger'", refused.Refused[0].Reason);
+        Assert.Equal(6, Progress(state).Running);
+
+        var kept = state.DecideOutcomes("w1", trials.Select(Success).ToList());
+        Assert.Empty(kept.Refused);
+        var finished = Assert.IsType<TrialsFinished>(Apply(state, kept.Events)[0]);
+        Assert.Equal(("w1", 6), (finished.Worker, finished.Outcomes.Count));
+        Assert.All(finished.Outcomes, o => Assert.Equal(1, o.Metrics["value"]));
+        Assert.Equal((6L, SweepState.Finished), (Progress(state).Completed, Progress(state).State));
+    }
+
+    [Fact]
+    public void A_mixed_report_keeps_the_worker_s_own_results_and_refuses_the_others_each_with_its_reason()
+    {
+        var state = WithSweep(trials: 4);
+        var mine = Dispatch(state, "w1", 2);
+        var theirs = Dispatch(state, "w2", 2);
+        var decision = state.DecideOutcomes("w1", [Success(mine[0]), Success(theirs[0]), Success(mine[1]) with { Attempt = 2 },
+            Success(mine[0]) with { Sweep = "nope" }]);
+
+        Assert.Equal([mine[0].Key], Assert.IsType<TrialsFinished>(Assert.Single(decision.Events)).Outcomes.Select(o => o.Key));
+        Assert.Equal(
+            [(theirs[0].Key, "attempt 1 was handed to worker 'w2', not 'w1'", true), (mine[1].Key, "attempt 1 is running, not 2", false),
+             (new TrialKey("nope", 0), "there is no sweep named 'nope'", false)],
+            decision.Refused.Select(r => (r.Trial, r.Reason, r.HeldByAnother)));
+    }
+
+    [Fact]
+    public void Trials_are_handed_back_only_by_the_worker_that_holds_them()
+    {
+        var state = WithSweep(trials: 2);
+        var trials = Dispatch(state, "w1", 2);
+        var forged = state.DecideReturned("forger", trials.Select(t => new ReturnedTrial(t.Sweep, t.Index, t.Attempt)).ToList());
+        Assert.Empty(forged.Events);
+        Assert.All(forged.Refused, r => Assert.True(r.HeldByAnother));
+        Assert.Single(state.DecideReturned("w1", [new ReturnedTrial(trials[0].Sweep, trials[0].Index, 1)]).Events);
     }
 
     [Fact]
@@ -80,7 +129,7 @@ public sealed class CoordinatorStateTests
     {
         var state = WithSweep(trials: 2);
         var trials = Dispatch(state, "w1", 2);
-        var events = Apply(state, state.DecideOutcomes("w1", trials.Select(Success).ToList()));
+        var events = Apply(state, state.DecideOutcomes("w1", trials.Select(Success).ToList()).Events);
         Assert.Equal(SweepState.Finished, Assert.IsType<SweepStateChanged>(events.Last()).State);
         Assert.True(Progress(state).IsOver);
         Assert.False(state.HasWork);
@@ -91,7 +140,7 @@ public sealed class CoordinatorStateTests
     {
         var state = WithSweep(trials: 1);
         var trial = Dispatch(state, "w1", 1).Single();
-        Apply(state, state.DecideOutcomes("w1", [Success(trial) with { Succeeded = false, Error = "boom" }]));
+        Apply(state, state.DecideOutcomes("w1", [Success(trial) with { Succeeded = false, Error = "boom" }]).Events);
         Assert.Equal((0L, 1L, SweepState.Finished), (Progress(state).Completed, Progress(state).Failed, Progress(state).State));
     }
 
@@ -107,8 +156,8 @@ public sealed class CoordinatorStateTests
 
         var again = Dispatch(state, "w3", 10);
         Assert.Equal([(0L, 2), (1L, 2)], again.Select(a => (a.Index, a.Attempt)));
-        Assert.Empty(state.DecideOutcomes("w1", [Success(lost[0])]));
-        Assert.Single(state.DecideOutcomes("w3", [Success(again[0])]));
+        Assert.Empty(state.DecideOutcomes("w1", [Success(lost[0])]).Events);
+        Assert.Single(state.DecideOutcomes("w3", [Success(again[0])]).Events);
     }
 
     [Fact]
@@ -146,8 +195,8 @@ public sealed class CoordinatorStateTests
     {
         var state = WithSweep(trials: 2);
         var trials = Dispatch(state, "w1", 2);
-        Apply(state, state.DecideReturned("w1", trials.Select(t => new ReturnedTrial(t.Sweep, t.Index, t.Attempt)).ToList()));
-        Assert.Empty(state.DecideReturned("w1", [new ReturnedTrial(trials[0].Sweep, 0, 1)]));
+        Apply(state, state.DecideReturned("w1", trials.Select(t => new ReturnedTrial(t.Sweep, t.Index, t.Attempt)).ToList()).Events);
+        Assert.Empty(state.DecideReturned("w1", [new ReturnedTrial(trials[0].Sweep, 0, 1)]).Events);
         Assert.Equal([(0L, 2), (1L, 2)], Dispatch(state, "w2", 2).Select(a => (a.Index, a.Attempt)));
     }
 
@@ -156,7 +205,7 @@ public sealed class CoordinatorStateTests
     {
         var state = WithSweep(trials: 5);
         var trials = Dispatch(state, "w1", 3);
-        Apply(state, state.DecideOutcomes("w1", [Success(trials[0])]));
+        Apply(state, state.DecideOutcomes("w1", [Success(trials[0])]).Events);
         state.RequeueAllRunning();
 
         Assert.Equal(0, Progress(state).Running);
@@ -168,7 +217,7 @@ public sealed class CoordinatorStateTests
     {
         var state = WithSweep(trials: 1000);
         var trials = Dispatch(state, "w1", 600);
-        Apply(state, state.DecideOutcomes("w1", trials.Take(590).Select(Success).ToList()));
+        Apply(state, state.DecideOutcomes("w1", trials.Take(590).Select(Success).ToList()).Events);
         var snapshot = state.Snapshot();
         Assert.Equal(10, snapshot.Sweeps.Single().ToRunAgain.Count);
 
@@ -204,6 +253,17 @@ public sealed class CoordinatorStateTests
         Assert.Empty(state.DecideDispatch("w1", 4, Now));
         Assert.Contains("cannot be changed any more", state.DecideStateChange("noop-sweep", SweepState.Running, Now).Message);
         Assert.Contains("no sweep named 'nope'", state.DecideStateChange("nope", SweepState.Paused, Now).Message);
+    }
+
+    [Theory]
+    [InlineData(SweepState.Finished, "a sweep cannot be set to 'finished'; choose running (resume), paused or cancelled")]
+    [InlineData((SweepState)42, "a sweep cannot be set to state 42; choose running (resume), paused or cancelled")]
+    public void A_sweep_is_set_only_to_a_state_a_person_may_choose(SweepState target, string message)
+    {
+        var state = WithSweep(trials: 2);
+        var decision = state.DecideStateChange("noop-sweep", target, Now);
+        Assert.Equal(((SweepStateChanged?)null, message), (decision.Event, decision.Message));
+        Assert.Equal(SweepState.Running, Progress(state).State);
     }
 
     [Fact]

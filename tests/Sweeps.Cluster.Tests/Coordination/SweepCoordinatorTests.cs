@@ -2,6 +2,7 @@ using Akka.Actor;
 using Sweeps.Cluster.Coordination;
 using Sweeps.Cluster.Messages;
 using Sweeps.Cluster.Tests.Support;
+using Sweeps.Core.Lifecycle;
 using Sweeps.Store;
 using Sweeps.TestSupport;
 using Xunit.Abstractions;
@@ -164,6 +165,33 @@ public sealed class SweepCoordinatorTests(ITestOutputHelper output) : ClusterTes
         Assert.Contains("run the same Sweeps version on every node", refused.Reason);
         coordinator.Tell(new WorkerHello("current", WorkerHello.CurrentProtocol, WorkerHello.CurrentVersion), TestActor);
         ExpectMsg<WorkerWelcome>();
+    }
+
+    [Fact]
+    public async Task A_worker_restarted_under_the_same_name_waits_until_its_old_self_is_gone_then_takes_over()
+    {
+        var coordinator = StartCoordinator();
+        var projection = StartProjection();
+        await Submit(coordinator, Specs.Noop(trials: 8, sleepMs: 1000));
+        var old = StartWorker(coordinator, "gpu", slots: 2);
+        await AwaitConditionAsync(async () => (await Progress(coordinator)).Running > 0, Patience, TimeSpan.FromMilliseconds(50));
+
+        IActorRef restarted = null!;
+        await EventFilter.Warning(contains: "does not accept this worker as 'gpu' yet").ExpectOneAsync(Patience, () =>
+        {
+            restarted = Sys.ActorOf(Sweeps.Cluster.Workers.TrialWorker.Props(coordinator,
+                new Sweeps.Cluster.Workers.WorkerOptions { Name = "gpu", Slots = 2, HeartbeatInterval = TimeSpan.FromMilliseconds(200) }, Specs.Jobs), "gpu-restarted");
+            return Task.CompletedTask;
+        });
+        Watch(old);
+        Sys.Stop(old); // as if its process died: no hand-back
+        ExpectTerminated(old, Patience);
+
+        var progress = await UntilOver(coordinator);
+        await UntilStored(coordinator, projection);
+        Assert.Equal((8L, 0L), (progress.Completed, progress.Failed));
+        Assert.All(Store.ReadTrials("noop-sweep"), r => Assert.Equal((TrialStatus.Completed, "gpu"), (r.Status, r.Worker)));
+        Sys.Stop(restarted);
     }
 
     [Fact]

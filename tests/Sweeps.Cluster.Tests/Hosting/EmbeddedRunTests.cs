@@ -2,6 +2,7 @@ using Sweeps.Cluster.Hosting;
 using Sweeps.Cluster.Messages;
 using Sweeps.Cluster.Tests.Support;
 using Sweeps.Cluster.Workers;
+using Sweeps.Core.Lifecycle;
 using Sweeps.Core.Spec;
 using Sweeps.Store;
 using Sweeps.TestSupport;

@@ -5,6 +5,7 @@ using Sweeps.Cluster.Messages;
 using Sweeps.Cluster.Serialization;
 using Sweeps.Core.Parameters;
 using SerializationException = System.Runtime.Serialization.SerializationException;
+using Sweeps.Core.Lifecycle;
 
 namespace Sweeps.Cluster.Tests.Serialization;
 
@@ -36,8 +37,8 @@ public sealed class SweepsSerializerTests() : TestKit(Support.ClusterTestKit.Ser
         new SubmitSweeps(["name: s\n"]),
         new SubmitResult([new SubmittedSweep("s", false, true, 10, ["changed"])]),
         GetProgress.Instance,
-        new ProgressReport([new SweepProgress("s", "running", 10, 1, 2, 3, 6)], 42),
-        new ChangeSweepState("s", "paused"),
+        new ProgressReport([new SweepProgress("s", SweepState.Running, 10, 1, 2, 3, 6)], 42),
+        new ChangeSweepState("s", SweepState.Paused),
         new SweepStateChangeResult("s", true, "ok"),
         Projection.GetPosition.Instance,
         new Projection.ProjectionPosition(42),
@@ -45,8 +46,8 @@ public sealed class SweepsSerializerTests() : TestKit(Support.ClusterTestKit.Ser
         new TrialsDispatched("s", "w", 0, 4, [new RetriedTrial(9, 2, 1)], At),
         new TrialsFinished("s", "w", [Outcome]),
         new TrialsRequeued("s", [new RequeuedTrial(1, 2, 1)], "lease expired"),
-        new SweepStateChanged("s", "finished", At),
-        new CoordinatorSnapshot([new SweepSnapshot("s", "name: s\n", "abc", 10, 5, 3, 1, "running", [new RetriedTrial(4, 2, 0)])]),
+        new SweepStateChanged("s", SweepState.Finished, At),
+        new CoordinatorSnapshot([new SweepSnapshot("s", "name: s\n", "abc", 10, 5, 3, 1, SweepState.Running, [new RetriedTrial(4, 2, 0)])]),
     ];
 
     [Fact]
@@ -94,6 +95,35 @@ public sealed class SweepsSerializerTests() : TestKit(Support.ClusterTestKit.Ser
         var serializer = new SweepsSerializer((ExtendedActorSystem)Sys);
         var error = Assert.Throws<SerializationException>(() => serializer.ToBinary(new Unregistered()));
         Assert.Contains("is not a registered Sweeps message", error.Message);
+    }
+
+    [Fact]
+    public void States_are_journaled_as_the_words_old_journals_hold_and_old_events_recover()
+    {
+        var serializer = new SweepsSerializer((ExtendedActorSystem)Sys);
+        const string changed = """{"Sweep":"s","State":"paused","At":"2026-11-26T03:00:00Z"}""";
+        Assert.Equal(changed, System.Text.Encoding.UTF8.GetString(serializer.ToBinary(new SweepStateChanged("s", SweepState.Paused, At))));
+
+        // Written before states were types: both must still recover.
+        var old = (SweepStateChanged)serializer.FromBinary(System.Text.Encoding.UTF8.GetBytes(changed), "e.st");
+        Assert.Equal(new SweepStateChanged("s", SweepState.Paused, At), old);
+        var snapshot = (CoordinatorSnapshot)serializer.FromBinary(System.Text.Encoding.UTF8.GetBytes("""
+            {"Sweeps":[{"Name":"s","Spec":"name: s\n","Fingerprint":"abc","TotalTrials":10,"Cursor":5,"Completed":3,"Failed":1,
+              "State":"cancelled","ToRunAgain":[{"Index":4,"Attempt":2,"Losses":0}]}]}
+            """), "s.coord");
+        Assert.Equal(SweepState.Cancelled, snapshot.Sweeps.Single().State);
+    }
+
+    [Theory]
+    [InlineData("\"banana\"", "'banana' is not a sweep state; the states are running, paused, cancelled, finished")]
+    [InlineData("\"Paused\"", "'Paused' is not a sweep state; the states are running, paused, cancelled, finished")]
+    [InlineData("1", "a sweep state must be one of running, paused, cancelled, finished, not a Number")]
+    public void A_state_change_naming_no_known_state_is_refused_with_the_states_there_are(string state, string expected)
+    {
+        var serializer = new SweepsSerializer((ExtendedActorSystem)Sys);
+        var error = Assert.Throws<SerializationException>(() =>
+            serializer.FromBinary(System.Text.Encoding.UTF8.GetBytes($$"""{"Name":"s","State":{{state}}}"""), "cs"));
+        Assert.Contains($"refusing a ChangeSweepState ('cs'): {expected}", error.Message);
     }
 
     private sealed record Unregistered : ISweepsMessage;

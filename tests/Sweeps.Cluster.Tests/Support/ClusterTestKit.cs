@@ -16,8 +16,9 @@ namespace Sweeps.Cluster.Tests.Support;
 /// <summary>An ActorSystem journaling to a real store (a new SQLite file, or a new PostgreSQL database), with the actors under test.</summary>
 public abstract class ClusterTestKit : TestKit
 {
-    protected ClusterTestKit(StoreLocation location, ITestOutputHelper output)
-        : base(Config(location), output: output)
+    /// <param name="extra">Settings over the defaults (a cluster provider, for tests across ActorSystems).</param>
+    protected ClusterTestKit(StoreLocation location, ITestOutputHelper output, Config? extra = null)
+        : base(extra is null ? Config(location) : extra.WithFallback(Config(location)), output: output)
     {
         Location = location;
         Store = ResultStore.Open(location);

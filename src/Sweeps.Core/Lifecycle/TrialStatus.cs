@@ -1,0 +1,14 @@
+namespace Sweeps.Core.Lifecycle;
+
+/// <summary>Where a trial stands. Its text form (<see cref="StateNames"/>) is what the store holds.</summary>
+public enum TrialStatus
+{
+    /// <summary>Waiting to run again (its worker was lost, or the sweep was interrupted).</summary>
+    Pending,
+
+    Running,
+
+    Completed,
+
+    Failed,
+}
