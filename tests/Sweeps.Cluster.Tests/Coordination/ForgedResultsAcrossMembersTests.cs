@@ -29,7 +29,7 @@ public sealed class ForgedResultsAcrossMembersTests(ITestOutputHelper output)
     {
         var cluster = AkkaCluster.Get(Sys);
         await cluster.JoinAsync(cluster.SelfAddress);
-        using var other = ActorSystem.Create(Sys.Name, Member.WithFallback(SerializationConfig.Hocon));
+        using var other = ActorSystem.Create(Sys.Name, Member.WithFallback(ClusterTestKit.Serialization));
         try
         {
             await AkkaCluster.Get(other).JoinAsync(cluster.SelfAddress);
