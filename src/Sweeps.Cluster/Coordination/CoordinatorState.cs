@@ -24,15 +24,20 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
 
     public SubmitDecision DecideSubmit(string specText, DateTime now)
     {
-        SweepSpec spec;
+        IReadOnlyList<SweepSpec> specs;
         try
         {
-            spec = SpecLoader.Parse(specText, "submitted spec", jobs).Single();
+            // Text from the wire: Parse refuses it past SpecLimits before building anything from it.
+            specs = SpecLoader.Parse(specText, "submitted spec", jobs);
         }
         catch (SpecException e)
         {
             return new SubmitDecision(new SubmittedSweep("?", false, false, 0, e.Errors.Select(x => x.ToString()).ToList()), null);
         }
+        if (specs.Count != 1)
+            return new SubmitDecision(new SubmittedSweep("?", false, false, 0,
+                [$"a submitted spec must hold exactly one sweep, this one holds {specs.Count}; send each sweep as a spec of its own"]), null);
+        var spec = specs[0];
         var fingerprint = SpecText.Fingerprint(spec);
         if (_sweeps.TryGetValue(spec.Name, out var existing))
         {
@@ -165,7 +170,8 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
         switch (evt)
         {
             case SweepSubmitted e:
-                var spec = SpecLoader.Parse(e.Spec, $"sweep '{e.Name}' in the journal", jobs).Single();
+                // The journal holds the canonical text DecideSubmit validated: rebuilt, not checked again.
+                var spec = SpecLoader.ParseTrusted(e.Spec, $"sweep '{e.Name}' in the journal");
                 Add(new SweepRun(spec, e.Spec, e.Fingerprint));
                 break;
             case TrialsDispatched e:
@@ -229,7 +235,7 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
         _sweeps.Clear();
         foreach (var s in snapshot.Sweeps)
         {
-            var spec = SpecLoader.Parse(s.Spec, $"sweep '{s.Name}' in a snapshot", jobs).Single();
+            var spec = SpecLoader.ParseTrusted(s.Spec, $"sweep '{s.Name}' in a snapshot");
             var run = new SweepRun(spec, s.Spec, s.Fingerprint) { Cursor = s.Cursor, Completed = s.Completed, Failed = s.Failed, State = s.State };
             foreach (var retry in s.ToRunAgain) run.ToRunAgain[retry.Index] = retry;
             Add(run);

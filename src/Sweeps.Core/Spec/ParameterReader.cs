@@ -84,6 +84,7 @@ internal sealed class ParameterReader(SpecProblems problems, JobDefinition? job,
             return null;
         }
         var values = new List<ParameterValue>();
+        var firstAt = new Dictionary<ParameterValue, int>(); // a repeat is found in constant time: a long list is checked in linear time
         var ok = true;
         for (var i = 0; i < list.Children.Count; i++)
         {
@@ -101,9 +102,9 @@ internal sealed class ParameterReader(SpecProblems problems, JobDefinition? job,
                 ok = false;
                 continue;
             }
-            var first = values.IndexOf(value);
-            if (first >= 0)
+            if (!firstAt.TryAdd(value, i))
             {
+                var first = firstAt[value];
                 problems.Add(item, itemField, $"repeats {value} (already item {first})", "list each value once; every point runs once");
                 ok = false;
                 continue;

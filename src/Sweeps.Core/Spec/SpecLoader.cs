@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Sweeps.Core.Jobs;
 using YamlDotNet.Core;
@@ -8,6 +9,7 @@ namespace Sweeps.Core.Spec;
 /// <summary>
 /// Reads sweep specs from YAML: one sweep (a mapping with <c>name:</c>) or a list under <c>sweeps:</c>.
 /// Throws <see cref="SpecException"/> listing every mistake found, each with file, line, field and a hint.
+/// Text past <see cref="SpecLimits"/> is refused before it is parsed.
 /// </summary>
 public static partial class SpecLoader
 {
@@ -16,6 +18,8 @@ public static partial class SpecLoader
         string yaml;
         try
         {
+            // The size first: a file too large is refused without being read.
+            if (new FileInfo(path) is { Exists: true, Length: > SpecLimits.MaxBytes } large) throw SpecLimitScan.TooBig(path, large.Length);
             yaml = File.ReadAllText(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
@@ -31,6 +35,7 @@ public static partial class SpecLoader
 
     public static IReadOnlyList<SweepSpec> Parse(string yaml, string fileName, JobRegistry jobs)
     {
+        SpecLimitScan.Check(yaml, fileName);
         var problems = new SpecProblems(fileName);
         var stream = new YamlStream();
         try
@@ -54,13 +59,28 @@ public static partial class SpecLoader
             if (name is not null && !firstLineOf.TryAdd(name, nameLine))
                 problems.Add(nameLine, "name", $"sweep '{name}' is defined twice in this file (first at line {firstLineOf[name]})",
                     "give each sweep its own name");
-            if (spec is not null) specs.Add(spec);
+            if (spec is null) continue;
+            // What is sent and stored is the canonical text: it must pass the coordinator's limits as well.
+            var written = Encoding.UTF8.GetByteCount(SpecText.ToCanonicalYaml(spec));
+            if (written > SpecLimits.MaxBytes)
+                problems.Add(nameLine, "name", $"sweep '{spec.Name}' written out in full (aliases expanded, texts quoted) is " +
+                    $"{SpecLimits.Count(written)} bytes; a spec may be at most {SpecLimits.Count(SpecLimits.MaxBytes)} bytes (1 MiB)",
+                    "give many numbers as a range {min, max, steps} rather than a list, or split the sweep");
+            else specs.Add(spec);
         }
         if (sweepCount == 0 && problems.Count == 0)
             problems.Add(1, "file", "holds no sweep", "write one sweep (name:, job:, parameters: ...) or a list under sweeps:");
-        if (problems.Count > 0) throw new SpecException(problems.All.OrderBy(e => e.Line).ToList());
+        if (problems.Count > 0) throw new SpecException(problems.Shown());
         return specs;
     }
+
+    /// <summary>
+    /// Rebuilds a spec from the canonical text this program wrote after <see cref="Parse"/> accepted it (a journal, a
+    /// snapshot, the store), without checking it again: recovery takes time linear in the text and does not depend on
+    /// which jobs are registered now. Text of any other origin goes through <see cref="Parse"/>.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The text is not a canonical spec: it was damaged after it was written.</exception>
+    public static SweepSpec ParseTrusted(string canonicalYaml, string origin) => CanonicalReader.Read(canonicalYaml, origin);
 
     private static IEnumerable<YamlMappingNode> SweepsIn(YamlStream stream, SpecProblems problems)
     {

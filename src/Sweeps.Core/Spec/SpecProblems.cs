@@ -13,6 +13,16 @@ internal sealed class SpecProblems(string file)
 
     public IReadOnlyList<SpecError> All => _errors;
 
+    /// <summary>The problems in line order, at most <see cref="SpecLimits.MaxProblemsShown"/> and a line counting the rest.</summary>
+    public IReadOnlyList<SpecError> Shown()
+    {
+        var shown = _errors.OrderBy(e => e.Line).Take(SpecLimits.MaxProblemsShown).ToList();
+        if (_errors.Count > shown.Count)
+            shown.Add(new SpecError(File, shown[^1].Line, "file", $"{SpecLimits.Count(_errors.Count - shown.Count)} more problems are not shown",
+                "fix the ones above and check again to see the rest"));
+        return shown;
+    }
+
     public void Add(YamlNode node, string field, string problem, string? hint = null) =>
         Add(LineOf(node), field, problem, hint);
 

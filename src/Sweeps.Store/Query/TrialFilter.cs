@@ -5,10 +5,13 @@ namespace Sweeps.Store.Query;
 /// <summary>
 /// A <c>--where</c> expression: comparisons of fields with numbers or texts, joined by <c>and</c> / <c>or</c>,
 /// with parentheses: <c>dimension&gt;=100 and fraction&lt;0.5</c>, <c>status = failed or (hidden &gt; 64 and optimizer = 'adam')</c>.
-/// A trial without the field does not match.
+/// A trial without the field does not match. Parentheses and <c>not</c> nest at most <see cref="MaxDepth"/> deep.
 /// </summary>
 public sealed class TrialFilter
 {
+    /// <summary>Parentheses and <c>not</c> inside one another; each level is a frame of the parser's stack.</summary>
+    public const int MaxDepth = 64;
+
     private readonly Func<TrialRow, bool> _test;
 
     private TrialFilter(Func<TrialRow, bool> test) => _test = test;
@@ -30,20 +33,27 @@ public sealed class TrialFilter
     {
         private readonly List<Token> _tokens = Tokenizer.Read(text);
         private int _at;
+        private int _depth;
 
         private Token Next => _tokens[_at];
 
+        // A chain of or/and is kept flat, not as nested closures: a long one must not nest calls when a row is tested.
         public Func<TrialRow, bool> ParseOr()
         {
-            var left = ParseAnd();
+            var terms = new List<Func<TrialRow, bool>> { ParseAnd() };
             while (Next.Is("or"))
             {
                 _at++;
-                var right = ParseAnd();
-                var l = left;
-                left = row => l(row) || right(row);
+                terms.Add(ParseAnd());
             }
-            return left;
+            if (terms.Count == 1) return terms[0];
+            var any = terms.ToArray();
+            return row =>
+            {
+                foreach (var term in any)
+                    if (term(row)) return true;
+                return false;
+            };
         }
 
         public void ExpectEnd()
@@ -53,34 +63,50 @@ public sealed class TrialFilter
 
         private Func<TrialRow, bool> ParseAnd()
         {
-            var left = ParseTerm();
+            var terms = new List<Func<TrialRow, bool>> { ParseTerm() };
             while (Next.Is("and"))
             {
                 _at++;
-                var right = ParseTerm();
-                var l = left;
-                left = row => l(row) && right(row);
+                terms.Add(ParseTerm());
             }
-            return left;
+            if (terms.Count == 1) return terms[0];
+            var all = terms.ToArray();
+            return row =>
+            {
+                foreach (var term in all)
+                    if (!term(row)) return false;
+                return true;
+            };
         }
 
         private Func<TrialRow, bool> ParseTerm()
         {
             if (Next.Is("not"))
             {
-                _at++;
+                Enter();
                 var inner = ParseTerm();
+                _depth--;
                 return row => !inner(row);
             }
             if (Next.Kind == TokenKind.Open)
             {
-                _at++;
+                Enter();
                 var inner = ParseOr();
                 if (Next.Kind != TokenKind.Close) throw Error(Next, "expected ')'");
                 _at++;
+                _depth--;
                 return inner;
             }
             return ParseComparison();
+        }
+
+        /// <summary>Steps into a '(' or 'not', refusing to go deeper than <see cref="MaxDepth"/>.</summary>
+        private void Enter()
+        {
+            if (++_depth > MaxDepth)
+                throw Error(Next, $"parentheses and 'not' are nested more than {MaxDepth} deep here; write the condition with fewer levels " +
+                    "(a and b and c needs no parentheses)");
+            _at++;
         }
 
         private Func<TrialRow, bool> ParseComparison()

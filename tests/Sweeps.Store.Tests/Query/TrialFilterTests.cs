@@ -50,4 +50,56 @@ public sealed class TrialFilterTests
         Assert.Equal("  " + expression, lines[1]);
         Assert.Equal(new string(' ', 2 + position) + "^", lines[2]);
     }
+
+    public static TheoryData<string, string> Deep => new()
+    {
+        { "parentheses", new string('(', 1_000_000) + "dimension > 1" + new string(')', 1_000_000) },
+        { "unclosed parentheses", new string('(', 1_000_000) },
+        { "nots", string.Concat(Enumerable.Repeat("not ", 1_000_000)) + "dimension > 1" },
+        { "nots in parentheses", string.Concat(Enumerable.Repeat("not (", 1_000_000)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Deep), DisableDiscoveryEnumeration = true)]
+    public void An_expression_nested_a_million_deep_is_refused_at_the_65th_level(string shape, string expression)
+    {
+        var error = Assert.Throws<QueryException>(() => TrialFilter.Parse(expression, Known));
+
+        var lines = error.Message.Split(Environment.NewLine);
+        Assert.True(lines[0] == "--where: parentheses and 'not' are nested more than 64 deep here; write the condition with fewer levels " +
+            "(a and b and c needs no parentheses)", $"{shape}: {lines[0]}");
+        Assert.True(lines[1].Length < 200, $"{shape}: the expression is shown cut to the bad part, not a million characters");
+        Assert.EndsWith("...", lines[1]);
+        Assert.Equal('^', lines[2][^1]);
+    }
+
+    [Fact]
+    public void Nesting_64_deep_is_allowed()
+    {
+        var filter = TrialFilter.Parse(new string('(', TrialFilter.MaxDepth) + "dimension > 3" + new string(')', TrialFilter.MaxDepth), Known);
+
+        Assert.Equal([2, 3, 4], Enumerable.Range(0, 5).Select(i => Some.Trial("s", i)).Where(filter.Matches).Select(r => r.Index));
+    }
+
+    [Fact]
+    public void A_chain_of_200_000_ors_is_tested_without_nesting_calls()
+    {
+        var expression = string.Join(" or ", Enumerable.Repeat("dimension = 1", 200_000)) + " or dimension = 4 and value > 0";
+
+        var filter = TrialFilter.Parse(expression, Known);
+
+        Assert.Equal([2], Enumerable.Range(0, 5).Select(i => Some.Trial("s", i)).Where(filter.Matches).Select(r => r.Index));
+    }
+
+    [Fact]
+    public void A_long_expression_is_shown_around_the_bad_part()
+    {
+        var expression = string.Join(" and ", Enumerable.Repeat("dimension > 1", 100)) + " and nope = 1" + string.Concat(Enumerable.Repeat(" and dimension > 1", 100));
+
+        var lines = Assert.Throws<QueryException>(() => TrialFilter.Parse(expression, Known)).Message.Split(Environment.NewLine);
+
+        Assert.StartsWith("--where: unknown field 'nope'", lines[0]);
+        Assert.Equal("  ..." + expression[(expression.IndexOf("nope", StringComparison.Ordinal) - 60)..(expression.IndexOf("nope", StringComparison.Ordinal) + 60)] + "...", lines[1]);
+        Assert.Equal(new string(' ', 2 + 3 + 60) + "^", lines[2]);
+    }
 }
