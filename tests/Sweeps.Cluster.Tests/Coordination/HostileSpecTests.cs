@@ -1,3 +1,4 @@
+using Sweeps.Core.Lifecycle;
 using System.Globalization;
 using Akka.Actor;
 using Sweeps.Cluster.Coordination;
