@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using Sweeps.Cluster.Coordination;
 using Sweeps.Cluster.Hosting;
 using Sweeps.Cluster.Workers;
+using Sweeps.Server;
 using Sweeps.Store;
 
 namespace Sweeps.Cli.Commands;
@@ -27,6 +28,12 @@ public sealed class CoordinatorSettings : ClusterSettings
     [Description("Times a trial may lose its worker before it is marked failed (default 3; sweeps.coordinator.max-attempts).")]
     public int? MaxAttemptsFlag { get; init; }
 
+    [CommandOption("--http-port <PORT>")]
+    [Description("Port of the HTTP API that clients (sweeps submit, curl) use, on --host (default 4080; 0: no API; $SWEEPS_HTTP_PORT, sweeps.coordinator.http-port).")]
+    public int? HttpPortFlag { get; init; }
+
+    public int HttpPort => (int)(Config.Number("coordinator.http-port", HttpPortFlag, "SWEEPS_HTTP_PORT") ?? 4080);
+
     public int Port => (int)(Config.Number("coordinator.port", PortFlag, "SWEEPS_PORT") ?? 4053);
     public int Slots => (int)(Config.Number("coordinator.slots", SlotsFlag, "SWEEPS_SLOTS") ?? 0);
     public double LeaseSeconds => Config.Number("coordinator.lease-seconds", LeaseSecondsFlag, "SWEEPS_LEASE_SECONDS") ?? 30;
@@ -37,6 +44,7 @@ public sealed class CoordinatorSettings : ClusterSettings
         var general = base.Validate();
         if (!general.Successful) return general;
         if (Port is < 1 or > 65535) return ValidationResult.Error($"--port: {Port} is not a port; give 1 to 65535");
+        if (HttpPort is < 0 or > 65535) return ValidationResult.Error($"--http-port: {HttpPort} is not a port; give 1 to 65535, or 0 for no HTTP API");
         if (Slots is < 0 or > 1024) return ValidationResult.Error($"--slots: {Slots} is out of range; give 0 to 1024");
         if (LeaseSeconds is < 1 or > 86400) return ValidationResult.Error($"--lease-seconds: {LeaseSeconds} is out of range; give 1 to 86400");
         if (MaxAttempts is < 1 or > 100) return ValidationResult.Error($"--max-attempts: {MaxAttempts} is out of range; give 1 to 100");
@@ -65,10 +73,13 @@ public sealed class CoordinatorCommand : SweepsCommand<CoordinatorSettings>
             Worker = settings.Slots > 0 ? new WorkerOptions { Slots = settings.Slots, Cluster = settings.ClusterName } : null,
             Coordinator = new CoordinatorOptions { LeaseDuration = TimeSpan.FromSeconds(settings.LeaseSeconds), MaxLosses = settings.MaxAttempts, Cluster = settings.ClusterName },
         };
+        var jobs = Cluster.Hosting.KnownJobs.Create();
+        SweepsNode? current = null;
+        await using var api = settings.HttpPort == 0 ? null : await StartApiAsync(settings, options, () => current?.Coordinator, store, jobs);
         await NodeLifetime.RunAsync(
             async () =>
             {
-                var node = await SweepsNode.StartAsync(options, Cluster.Hosting.KnownJobs.Create());
+                var node = current = await SweepsNode.StartAsync(options, jobs);
                 Log.Information("Coordinator node listening on {Address}, store {Store}; workers join with: sweeps worker --seed {Self}", self, store.Location, self);
                 return node;
             },
@@ -80,5 +91,18 @@ public sealed class CoordinatorCommand : SweepsCommand<CoordinatorSettings>
             },
             interruption);
         return 0;
+    }
+
+    /// <summary>The HTTP API beside the node; it asks whichever node is current (a node that rejoins has a new coordinator proxy).</summary>
+    private static async Task<SweepsApiHost> StartApiAsync(CoordinatorSettings settings, SweepsNodeOptions node, Func<Akka.Actor.IActorRef?> coordinator, ResultStore store, Core.Jobs.JobRegistry jobs)
+    {
+        try
+        {
+            return await SweepsApiHost.StartAsync(new SweepsApiOptions { Address = settings.Host, Port = settings.HttpPort, Tls = node.Cluster?.Tls }, coordinator, store, jobs);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 }

@@ -16,7 +16,7 @@ public sealed record TlsOptions(string CertificatePath, string? Password, string
         if (!File.Exists(CaPath)) throw new ArgumentException($"--tls-ca: {CaPath} does not exist");
         var certificate = X509CertificateLoader.LoadPkcs12FromFile(CertificatePath, Password);
         if (!certificate.HasPrivateKey) throw new ArgumentException($"--tls-certificate: {CertificatePath} holds no private key; give a .pfx/.p12 with the node's key");
-        var ca = LoadCa(CaPath);
+        var ca = ClusterAuthority.Load(CaPath);
         return new DotNettySslSetup(certificate, suppressValidation: false, requireMutualAuthentication: true, customValidator: (peer, _, remote, _, log) =>
         {
             if (peer is null)
@@ -24,21 +24,9 @@ public sealed record TlsOptions(string CertificatePath, string? Password, string
                 log.Warning("Refused a connection from {0}: it presented no certificate", remote);
                 return false;
             }
-            using var chain = new X509Chain();
-            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.CustomTrustStore.Add(ca);
-            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            if (chain.Build(peer)) return true;
-            log.Warning("Refused a connection from {0}: its certificate ({1}) is not signed by this cluster's CA ({2})", remote, peer.Subject, ca.Subject);
+            if (ca.Signed(peer)) return true;
+            log.Warning("Refused a connection from {0}: its certificate ({1}) is not signed by this cluster's CA ({2})", remote, peer.Subject, ca.Certificate.Subject);
             return false;
         });
-    }
-
-    private static X509Certificate2 LoadCa(string path)
-    {
-        var text = File.ReadAllText(path);
-        return text.Contains("-----BEGIN CERTIFICATE-----")
-            ? X509Certificate2.CreateFromPem(text)
-            : X509CertificateLoader.LoadCertificateFromFile(path);
     }
 }
