@@ -25,7 +25,7 @@ public sealed class CoordinatorLink(Func<IActorRef?> coordinator, TimeSpan timeo
         }
         catch (AskTimeoutException)
         {
-            throw new CoordinatorUnavailable($"the coordinator did not answer within {timeout.TotalSeconds:0} s (a coordinator hand-over takes a few seconds); try again, or another coordinator node");
+            throw new CoordinatorUnavailable($"the coordinator did not answer within {timeout.TotalSeconds:0.#} s (a coordinator hand-over takes a few seconds); try again, or another coordinator node");
         }
     }
 }
