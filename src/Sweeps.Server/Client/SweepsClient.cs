@@ -102,27 +102,35 @@ public sealed class SweepsClient : IDisposable
 
     private async Task<T> SendAsync<T>(Func<HttpRequestMessage> make, CancellationToken cancellation)
     {
-        var failures = new List<string>();
-        for (var tried = 0; tried < _options.Servers.Count; tried++)
+        var deadline = DateTime.UtcNow + _options.BusyPatience;
+        while (true)
         {
-            var server = _options.Servers[(_current + tried) % _options.Servers.Count];
-            try
+            var failures = new List<string>();
+            var busy = false;
+            for (var tried = 0; tried < _options.Servers.Count; tried++)
             {
-                using var request = make();
-                request.RequestUri = new Uri(server, request.RequestUri!);
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-                timeout.CancelAfter(_options.RequestTimeout);
-                using var response = await _http.SendAsync(request, timeout.Token);
-                if (!response.IsSuccessStatusCode) throw await RefusalAsync(response, cancellation);
-                _current = (_current + tried) % _options.Servers.Count;
-                return await response.Content.ReadJsonAsync<T>(cancellation);
+                var server = _options.Servers[(_current + tried) % _options.Servers.Count];
+                try
+                {
+                    using var request = make();
+                    request.RequestUri = new Uri(server, request.RequestUri!);
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+                    timeout.CancelAfter(_options.RequestTimeout);
+                    using var response = await _http.SendAsync(request, timeout.Token);
+                    if (!response.IsSuccessStatusCode) throw await RefusalAsync(response, cancellation);
+                    _current = (_current + tried) % _options.Servers.Count;
+                    return await response.Content.ReadJsonAsync<T>(cancellation);
+                }
+                catch (Exception e) when (IsUnreachable(e, cancellation))
+                {
+                    busy |= e is SweepsApiException { Status: 503 };
+                    failures.Add($"{server}: {Reason(e)}");
+                }
             }
-            catch (Exception e) when (IsUnreachable(e, cancellation))
-            {
-                failures.Add($"{server}: {Reason(e)}");
-            }
+            // A node that answers 503 is there but its coordinator is starting or handing over: worth a few more tries.
+            if (!busy || DateTime.UtcNow > deadline) throw new SweepsApiException(null, $"no coordinator answered: {string.Join("; ", failures)}");
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellation);
         }
-        throw new SweepsApiException(null, $"no coordinator answered: {string.Join("; ", failures)}");
     }
 
     private static bool IsUnreachable(Exception e, CancellationToken cancellation) => e switch

@@ -20,6 +20,9 @@ public sealed record SweepsClientOptions(IReadOnlyList<Uri> Servers)
     /// <summary>How long a request may wait for its answer (the server itself answers 503 after its own, shorter, wait).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long to keep asking while the servers answer 503 (their coordinator is starting or handing over).</summary>
+    public TimeSpan BusyPatience { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long <c>--wait</c> keeps trying when no listed server answers (a coordinator hand-over takes seconds).</summary>
     public TimeSpan FollowPatience { get; init; } = TimeSpan.FromMinutes(3);
 }
