@@ -264,6 +264,18 @@ public sealed class ClusterTests(ITestOutputHelper output)
         (code, output, errors) = SweepsProcess.Run(_folder, ["submit", spec, "--server", $"https://127.0.0.1:{http}", .. Tls(cluster.IssueNode("client"))]);
         Assert.True(code == 0, output + errors + coordinator.Errors);
 
+        // A tool without a certificate uses a token that a certificate holder asked for; a wrong token is refused.
+        (code, output, errors) = SweepsProcess.Run(_folder, ["token", "create", "--server", $"https://127.0.0.1:{http}", .. Tls(cluster.IssueNode("operator"))]);
+        Assert.True(code == 0, output + errors);
+        var token = output.Trim();
+        Assert.Matches("^swt_[A-Za-z0-9_-]{43}$", token);
+        (code, output, errors) = SweepsProcess.Run(_folder, "submit", spec, "--server", $"https://127.0.0.1:{http}", "--tls-ca", cluster.CaPath, "--token", token);
+        Assert.True(code == 0, output + errors);
+        Assert.Contains("already submitted (same spec)", output);
+        (code, _, errors) = SweepsProcess.Run(_folder, "submit", spec, "--server", $"https://127.0.0.1:{http}", "--tls-ca", cluster.CaPath, "--token", "swt_guessed");
+        Assert.Equal(4, code);
+        Assert.Contains("the bearer token is not one this cluster issued", errors);
+
         Until(() => Indexes(db, "status = 'completed'"), s => s.Count == 30, TimeSpan.FromSeconds(90), coordinator);
         Assert.Equal(30, Files.Count(db, "SELECT COUNT(*) FROM trials WHERE worker = 'member'"));
         // The intruder keeps trying to join; wait for the coordinator to have refused it at least once.
