@@ -25,6 +25,9 @@ public static class SweepsApiEndpoints
         api.MapGet("/sweeps/{name}/events", (string name, HttpContext http, SweepsApi sweeps) => ProgressStream.RunAsync(name, http, sweeps));
         api.MapPost("/tokens", IssueToken).WithMetadata(ApiAccess.Certificate);
         api.MapGet("/health", Health).WithMetadata(ApiAccess.Anyone);
+        endpoints.MapFallback("/api/{**path}", (HttpContext http) => Results.Json(
+            new ApiError($"no endpoint {http.Request.Method} {http.Request.Path}; this server speaks /api/v1: sweeps, sweeps/{{name}}, sweeps/{{name}}/pause|resume|cancel|events, tokens, health"),
+            ApiJson.Options, statusCode: StatusCodes.Status404NotFound));
         return endpoints;
     }
 

@@ -174,6 +174,17 @@ public sealed class SweepsApiTests : IAsyncLifetime
         Assert.Equal(200, (await Json.PostAsync(_http, "/api/v1/sweeps/long/cancel")).Status);
     }
 
+    [Theory]
+    [InlineData("GET", "/api/v1/nothing")]
+    [InlineData("GET", "/api/v2/sweeps")]
+    [InlineData("DELETE", "/api/v1/sweeps/x/pause")]
+    public async Task An_endpoint_that_is_not_there_is_404_with_the_ones_that_are(string method, string path)
+    {
+        var (status, body) = await Json.SendAsync(_http, new HttpMethod(method), path);
+        Assert.Equal(404, status);
+        Assert.StartsWith($"no endpoint {method} {path}; this server speaks /api/v1: sweeps,", body.Text("error"));
+    }
+
     [Fact]
     public async Task Health_says_the_coordinator_answers()
     {
