@@ -3,7 +3,7 @@
 # one coordinator, a warm standby coordinator, and N workers. Logs go to $DIR/*.log; Ctrl-C stops everything.
 #
 #   deploy/local-cluster.sh [WORKERS] [SLOTS]          then, from another shell:
-#   dotnet out/sweeps.dll submit config/sweeps/curse-of-dimensionality.yaml --seed 127.0.0.1:4053 --wait
+#   dotnet out/sweeps.dll submit config/sweeps/curse-of-dimensionality.yaml --server http://127.0.0.1:4080 --server http://127.0.0.1:4081 --wait
 set -euo pipefail
 cd "$(dirname "$0")/.."
 workers=${1:-2}
@@ -31,10 +31,10 @@ fi
 
 sweeps coordinator --port "$port" >"$dir/coordinator.log" 2>&1 & pids+=($!)
 sleep 3
-sweeps coordinator --port $((port + 1)) --seed "127.0.0.1:$port" >"$dir/standby.log" 2>&1 & pids+=($!)
+sweeps coordinator --port $((port + 1)) --http-port 4081 --seed "127.0.0.1:$port" >"$dir/standby.log" 2>&1 & pids+=($!)
 for i in $(seq 1 "$workers"); do
   sweeps worker --seed "127.0.0.1:$port" --slots "$slots" --name "worker-$i" >"$dir/worker-$i.log" 2>&1 & pids+=($!)
 done
 echo "coordinator 127.0.0.1:$port (standby :$((port + 1))), $workers workers x $slots slots, store: $SWEEPS_DB"
-echo "logs: $dir; submit with: dotnet out/sweeps.dll submit SPEC --seed 127.0.0.1:$port --wait"
+echo "logs: $dir; submit with: dotnet out/sweeps.dll submit SPEC --server http://127.0.0.1:4080 --server http://127.0.0.1:4081 --wait"
 wait

@@ -60,14 +60,21 @@ public static class Program
                 .WithDescription("Start a worker node that joins the cluster and pulls trials for its free slots.")
                 .WithExample("worker", "--seed", "127.0.0.1:4053", "--slots", "2");
             config.AddCommand<SubmitCommand>("submit")
-                .WithDescription("Submit the sweeps of a spec file to a running cluster; --wait follows them to the end.")
-                .WithExample("submit", "config/sweeps/curse-of-dimensionality.yaml", "--seed", "127.0.0.1:4053", "--wait");
+                .WithDescription("Submit the sweeps of a spec file to a running cluster over its HTTP API; --wait follows them to the end.")
+                .WithExample("submit", "config/sweeps/curse-of-dimensionality.yaml", "--server", "http://127.0.0.1:4080", "--wait");
             config.AddCommand<CancelCommand>("cancel").WithDescription("Cancel a sweep across the cluster: no more trials are handed out.")
-                .WithExample("cancel", "shell-fraction", "--seed", "127.0.0.1:4053");
+                .WithExample("cancel", "shell-fraction", "--server", "http://127.0.0.1:4080");
             config.AddCommand<PauseCommand>("pause").WithDescription("Pause a sweep: running trials finish, no new ones start until resumed.")
-                .WithExample("pause", "shell-fraction", "--seed", "127.0.0.1:4053");
+                .WithExample("pause", "shell-fraction", "--server", "http://127.0.0.1:4080");
             config.AddCommand<ResumeCommand>("resume").WithDescription("Resume a paused sweep.")
-                .WithExample("resume", "shell-fraction", "--seed", "127.0.0.1:4053");
+                .WithExample("resume", "shell-fraction", "--server", "http://127.0.0.1:4080");
+            config.AddBranch("token", token =>
+            {
+                token.SetDescription("Bearer tokens for the HTTP API, for tools that cannot hold a client certificate.");
+                token.AddCommand<TokenCreateCommand>("create")
+                    .WithDescription("Ask the cluster for a new token (needs a client certificate) and print it; it is shown only once.")
+                    .WithExample("token", "create", "--server", "https://10.0.0.5:4080", "--tls-certificate", "client.pfx", "--tls-ca", "ca.crt");
+            });
             config.AddBranch("bench", bench =>
             {
                 bench.SetDescription("Measure speed (never asserted in tests; compare ratios taken in one run).");

@@ -104,6 +104,18 @@ public sealed class ResultStore
         transaction.Commit();
     });
 
+    /// <summary>A sweep's first failed trials in index order, with their errors (a status page shows a few, not all).</summary>
+    public IReadOnlyList<(long Index, string Error)> FirstErrors(string sweep, int limit) => Use(connection =>
+    {
+        using var command = Command(connection, null,
+            "SELECT trial_index, error FROM trials WHERE sweep = @sweep AND status = @failed ORDER BY trial_index LIMIT @limit",
+            ("@sweep", sweep), ("@failed", TrialStatus.Failed), ("@limit", limit));
+        using var reader = command.ExecuteReader();
+        var errors = new List<(long, string)>();
+        while (reader.Read()) errors.Add((reader.GetInt64(0), reader.IsDBNull(1) ? "" : reader.GetString(1)));
+        return errors;
+    });
+
     /// <summary>A sweep's trials in index order, read as they are streamed (a million rows are not held at once).</summary>
     public IEnumerable<TrialRow> ReadTrials(string sweep)
     {

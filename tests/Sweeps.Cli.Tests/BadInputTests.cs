@@ -93,9 +93,11 @@ public sealed class BadInputTests
     [InlineData(new[] { "worker" }, "--seed: a worker needs the coordinator's address", "--seed 127.0.0.1:4053")]
     [InlineData(new[] { "worker", "--seed", "nohost" }, "--seed: 'nohost' is not a seed; give host:port", "127.0.0.1:4053")]
     [InlineData(new[] { "worker", "--seed", "127.0.0.1:4053", "--trial-timeout", "0" }, "--trial-timeout: 0 is not a time", "seconds above 0")]
-    [InlineData(new[] { "submit", "x.yaml" }, "--seed: give the coordinator's address", "127.0.0.1:4053")]
+    [InlineData(new[] { "submit", "x.yaml", "--server", "ftp://here" }, "--server: 'ftp://here' is not an http:// or https:// address", "http://127.0.0.1:4080")]
+    [InlineData(new[] { "submit", "x.yaml", "--tls-ca", "missing.pem" }, "--tls-ca: missing.pem does not exist", "the cluster's CA certificate")]
+    [InlineData(new[] { "coordinator", "--http-port", "70000" }, "--http-port: 70000 is not a port", "0 for no HTTP API")]
     [InlineData(new[] { "coordinator", "--port", "70000" }, "--port: 70000 is not a port", "1 to 65535")]
-    [InlineData(new[] { "pause", "s" }, "--seed: give the coordinator's address", "127.0.0.1:4053")]
+    [InlineData(new[] { "pause", "s", "--token", "swt_x", "--server", "http://127.0.0.1:4080" }, "--token: http://127.0.0.1:4080 is plain http", "use https://")]
     [InlineData(new[] { "coordinator", "--tls-certificate", "node.pfx" }, "--tls-certificate and --tls-ca go together", "or neither")]
     [InlineData(new[] { "coordinator", "--tls-certificate", "missing.pfx", "--tls-ca", "ca.pem" }, "--tls-certificate: missing.pfx does not exist", ".pfx/.p12")]
     public void A_bad_cluster_command_line_says_what_would_be_right(string[] args, string problem, string hint)
@@ -123,11 +125,19 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void Submitting_to_a_cluster_that_is_not_there_says_so()
+    public void Submitting_to_a_cluster_that_is_not_there_says_so_and_a_bad_spec_is_refused_before_asking()
     {
         var spec = Files.Write(_folder, "ok.yaml", SpecFiles.Noop(trials: 1, sleepMs: 0));
-        var (code, _, errors) = SweepsProcess.Run(_folder, "submit", spec, "--seed", $"127.0.0.1:{FreePort.Next()}");
+        var (first, second) = (FreePort.Next(), FreePort.Next());
+        var (code, output, errors) = SweepsProcess.Run(_folder, "submit", spec, "--server", $"http://127.0.0.1:{first}", "--server", $"http://127.0.0.1:{second}");
+        Assert.Equal(1, code);
+        Assert.Equal($"error: no coordinator answered: http://127.0.0.1:{first}/: connection refused; http://127.0.0.1:{second}/: connection refused", errors.Trim());
+        Assert.Equal("", output);
+
+        var broken = Files.Write(_folder, "broken.yaml", "name: broken\njob: nop\n");
+        (code, output, errors) = SweepsProcess.Run(_folder, "submit", broken, "--server", $"http://127.0.0.1:{first}");
         Assert.Equal(2, code);
-        Assert.Contains("no coordinator answered at 127.0.0.1:", errors);
+        Assert.Contains("broken.yaml:2: job: unknown job kind 'nop'", errors);
+        Assert.Equal("", output);
     }
 }

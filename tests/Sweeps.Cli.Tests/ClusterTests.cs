@@ -18,14 +18,15 @@ public sealed class ClusterTests(ITestOutputHelper output)
     {
         var location = TestStores.Create(kind, _folder);
         var db = location.Provider == StoreProvider.Sqlite ? location.Display : location.ConnectionString;
-        var port = FreePort.Next();
+        var (port, http) = (FreePort.Next(), FreePort.Next());
         var seed = $"127.0.0.1:{port}";
         var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "cluster", trials: 40, sleepMs: 1500));
-        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--db", db);
+        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db);
         using var doomed = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "2", "--name", "doomed");
         using var survivor = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "2", "--name", "survivor");
         WaitUntilWelcomed(doomed, survivor);
-        var (code, submitted, errors) = SweepsProcess.Run(_folder, "submit", spec, "--seed", seed);
+        coordinator.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
+        var (code, submitted, errors) = SweepsProcess.Run(_folder, "submit", spec, "--server", Server(http));
         Assert.True(code == 0, submitted + errors + coordinator.Errors);
 
         Until(() => Indexes(db, "worker = 'doomed' AND status = 'running'"), s => s.Count >= 2, TimeSpan.FromSeconds(60), coordinator);
@@ -52,19 +53,20 @@ public sealed class ClusterTests(ITestOutputHelper output)
     public void A_coordinator_killed_mid_sweep_and_started_again_recovers_and_every_trial_is_recorded_once()
     {
         var db = Path.Combine(_folder, "sweeps.db");
-        var port = FreePort.Next();
+        var (port, http) = (FreePort.Next(), FreePort.Next());
         var seed = $"127.0.0.1:{port}";
         var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "cluster", trials: 60, sleepMs: 300));
-        var first = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--db", db);
+        var first = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db);
         using var worker = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "2", "--name", "steady");
-        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--seed", seed).ExitCode);
+        first.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
+        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--server", Server(http)).ExitCode);
         Until(() => Indexes(db, "status = 'completed'"), s => s.Count >= 8, TimeSpan.FromSeconds(60), first);
         first.KillHard();
         first.Dispose();
         var doneAtKill = Indexes(db, "status = 'completed'");
         Assert.InRange(doneAtKill.Count, 8, 59);
 
-        using var second = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--db", db);
+        using var second = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db);
         Until(() => Indexes(db, "status = 'completed'"), s => s.Count == 60, TimeSpan.FromSeconds(150), second);
         Assert.Contains("Recovered sweep cluster", second.Errors);
         var journaled = Journal.FinishedCounts(db, "cluster");
@@ -76,14 +78,15 @@ public sealed class ClusterTests(ITestOutputHelper output)
     public void When_the_coordinator_dies_the_standby_takes_over_and_every_trial_is_recorded_once()
     {
         var db = Path.Combine(_folder, "sweeps.db");
-        var (port, standbyPort) = (FreePort.Next(), FreePort.Next());
+        var (port, standbyPort, http, standbyHttp) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
         var seeds = new[] { "--seed", $"127.0.0.1:{port}", "--seed", $"127.0.0.1:{standbyPort}" };
         var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "cluster", trials: 80, sleepMs: 300));
-        var first = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--db", db);
+        var first = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db);
         Thread.Sleep(2000);
-        using var standby = SweepsProcess.Start(_folder, ["coordinator", "--port", standbyPort.ToString(), "--db", db, .. seeds]);
+        using var standby = SweepsProcess.Start(_folder, ["coordinator", "--port", standbyPort.ToString(), "--http-port", standbyHttp.ToString(), "--db", db, .. seeds]);
         using var worker = SweepsProcess.Start(_folder, ["worker", "--slots", "2", "--name", "steady", .. seeds]);
-        Assert.Equal(0, SweepsProcess.Run(_folder, ["submit", spec, .. seeds]).ExitCode);
+        first.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
+        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--server", Server(http), "--server", Server(standbyHttp)).ExitCode);
         Until(() => Indexes(db, "status = 'completed'"), s => s.Count >= 8, TimeSpan.FromSeconds(60), first);
         first.KillHard();
         first.Dispose();
@@ -93,6 +96,38 @@ public sealed class ClusterTests(ITestOutputHelper output)
         var journaled = Journal.FinishedCounts(db, "cluster");
         Assert.Equal(80, journaled.Count);
         Assert.All(journaled, p => Assert.True(p.Value == 1, $"trial {p.Key} was recorded {p.Value} times"));
+    }
+
+    [Fact]
+    public void Submit_wait_keeps_following_when_the_first_listed_coordinator_dies_and_the_standby_takes_over()
+    {
+        var db = Path.Combine(_folder, "sweeps.db");
+        var (port, standbyPort, http, standbyHttp) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var seeds = new[] { "--seed", $"127.0.0.1:{port}", "--seed", $"127.0.0.1:{standbyPort}" };
+        var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "cluster", trials: 80, sleepMs: 300));
+        var first = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db);
+        try
+        {
+            first.WaitForLog("Coordinator node listening", TimeSpan.FromSeconds(60));
+            using var standby = SweepsProcess.Start(_folder, ["coordinator", "--port", standbyPort.ToString(), "--http-port", standbyHttp.ToString(), "--db", db, .. seeds]);
+            using var worker = SweepsProcess.Start(_folder, ["worker", "--slots", "2", "--name", "steady", .. seeds]);
+            WaitUntilWelcomed(worker);
+            using var client = SweepsProcess.Start(_folder, "submit", spec, "--wait", "--server", Server(http), "--server", Server(standbyHttp));
+            client.WaitForLog("submitted", TimeSpan.FromSeconds(60));
+            Until(() => Indexes(db, "status = 'completed'"), s => s.Count >= 8, TimeSpan.FromSeconds(60), first);
+            first.KillHard();
+
+            var code = client.WaitForExit(TimeSpan.FromMinutes(3));
+            Assert.True(code == 0, client.Output + client.Errors + standby.Errors);
+            Assert.Contains("Recovered sweep cluster", standby.Errors);
+            Assert.Contains("finished", client.Output);
+            Until(() => Indexes(db, "status = 'completed'"), s => s.Count == 80, TimeSpan.FromSeconds(60), standby);
+            Assert.DoesNotContain("Akka", client.Output);
+        }
+        finally
+        {
+            first.Dispose();
+        }
     }
 
     [Fact]
@@ -110,9 +145,11 @@ public sealed class ClusterTests(ITestOutputHelper output)
               hang: [false, true]
               sleep_ms: 100
             """);
-        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--db", db, "--lease-seconds", "2", "--max-attempts", "2");
+        var http = FreePort.Next();
+        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db, "--lease-seconds", "2", "--max-attempts", "2");
         using var worker = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "2", "--trial-timeout", "1", "--name", "patient");
-        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--seed", seed).ExitCode);
+        coordinator.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
+        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--server", Server(http)).ExitCode);
 
         Until(() => Indexes(db, "status IN ('completed', 'failed')"), s => s.Count == 6, TimeSpan.FromSeconds(90), coordinator);
         var rows = Files.Query(db, "SELECT trial_index, status, attempt, error FROM trials WHERE sweep = 'cluster' ORDER BY trial_index");
@@ -139,9 +176,11 @@ public sealed class ClusterTests(ITestOutputHelper output)
         var port = FreePort.Next();
         var seed = $"127.0.0.1:{port}";
         var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "cluster", trials: 60, sleepMs: 200));
-        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--db", db);
+        var http = FreePort.Next();
+        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db);
         using var worker = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "2", "--name", "steady");
-        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--seed", seed).ExitCode);
+        coordinator.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
+        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--server", Server(http)).ExitCode);
         Until(() => Indexes(db, "status = 'completed'"), s => s.Count >= 10, TimeSpan.FromSeconds(60), coordinator);
 
         if (postgres is not null)
@@ -175,11 +214,13 @@ public sealed class ClusterTests(ITestOutputHelper output)
         var port = FreePort.Next();
         var seed = $"{network.HostAddress}:{port}";
         var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "cluster", trials: 60, sleepMs: 1000));
-        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--host", network.HostAddress, "--insecure", "--port", port.ToString(), "--db", db);
+        var http = FreePort.Next();
+        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--host", network.HostAddress, "--insecure", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db);
         using var inside = SweepsProcess.StartIn(network.Namespace, _folder, "worker", "--host", network.InsideAddress, "--insecure", "--seed", seed, "--slots", "2", "--name", "inside");
         using var outside = SweepsProcess.Start(_folder, "worker", "--host", network.HostAddress, "--insecure", "--seed", seed, "--slots", "2", "--name", "outside");
         WaitUntilWelcomed(inside, outside);
-        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--host", network.HostAddress, "--insecure", "--seed", seed).ExitCode);
+        coordinator.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
+        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--server", $"http://{network.HostAddress}:{http}").ExitCode);
 
         Until(() => Indexes(db, "worker = 'inside' AND status = 'running'"), s => s.Count >= 2, TimeSpan.FromSeconds(60), coordinator);
         network.Partition();
@@ -211,11 +252,29 @@ public sealed class ClusterTests(ITestOutputHelper output)
         string[] Tls(string certificate) => ["--tls-certificate", certificate, "--tls-password", TestCertificates.Password, "--tls-ca", cluster.CaPath];
         var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "cluster", trials: 30, sleepMs: 100));
 
-        using var coordinator = SweepsProcess.Start(_folder, ["coordinator", "--port", port.ToString(), "--db", db, .. Tls(cluster.IssueNode("coordinator"))]);
+        var http = FreePort.Next();
+        using var coordinator = SweepsProcess.Start(_folder, ["coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db, .. Tls(cluster.IssueNode("coordinator"))]);
         using var intruder = SweepsProcess.Start(_folder, ["worker", "--seed", seed, "--slots", "2", "--name", "intruder", .. Tls(stranger.IssueNode("intruder"))]);
         using var member = SweepsProcess.Start(_folder, ["worker", "--seed", seed, "--slots", "2", "--name", "member", .. Tls(cluster.IssueNode("member"))]);
-        var (code, output, errors) = SweepsProcess.Run(_folder, ["submit", spec, "--seed", seed, .. Tls(cluster.IssueNode("client"))]);
+        // A client without a certificate is refused by the API; with the cluster's client certificate it is let in.
+        coordinator.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
+        var (code, output, errors) = SweepsProcess.Run(_folder, "submit", spec, "--server", $"https://127.0.0.1:{http}", "--tls-ca", cluster.CaPath);
+        Assert.Equal(4, code);
+        Assert.Contains("this API needs a client certificate signed by the cluster's CA", errors);
+        (code, output, errors) = SweepsProcess.Run(_folder, ["submit", spec, "--server", $"https://127.0.0.1:{http}", .. Tls(cluster.IssueNode("client"))]);
         Assert.True(code == 0, output + errors + coordinator.Errors);
+
+        // A tool without a certificate uses a token that a certificate holder asked for; a wrong token is refused.
+        (code, output, errors) = SweepsProcess.Run(_folder, ["token", "create", "--server", $"https://127.0.0.1:{http}", .. Tls(cluster.IssueNode("operator"))]);
+        Assert.True(code == 0, output + errors);
+        var token = output.Trim();
+        Assert.Matches("^swt_[A-Za-z0-9_-]{43}$", token);
+        (code, output, errors) = SweepsProcess.Run(_folder, "submit", spec, "--server", $"https://127.0.0.1:{http}", "--tls-ca", cluster.CaPath, "--token", token);
+        Assert.True(code == 0, output + errors);
+        Assert.Contains("already submitted (same spec)", output);
+        (code, _, errors) = SweepsProcess.Run(_folder, "submit", spec, "--server", $"https://127.0.0.1:{http}", "--tls-ca", cluster.CaPath, "--token", "swt_guessed");
+        Assert.Equal(4, code);
+        Assert.Contains("the bearer token is not one this cluster issued", errors);
 
         Until(() => Indexes(db, "status = 'completed'"), s => s.Count == 30, TimeSpan.FromSeconds(90), coordinator);
         Assert.Equal(30, Files.Count(db, "SELECT COUNT(*) FROM trials WHERE worker = 'member'"));
@@ -228,7 +287,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
     public void A_worker_of_another_sweep_cluster_is_refused_with_a_clear_message_and_exits()
     {
         var port = FreePort.Next();
-        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--cluster", "lab-a");
+        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--http-port", "0", "--cluster", "lab-a");
         var (code, output, errors) = SweepsProcess.Run(_folder, "worker", "--seed", $"127.0.0.1:{port}", "--cluster", "lab-b", "--name", "stray");
         Assert.Equal(4, code);
         Assert.Contains("worker stray refused: it belongs to sweep cluster 'lab-b', this is 'lab-a'", output + errors);
@@ -253,14 +312,17 @@ public sealed class ClusterTests(ITestOutputHelper output)
                 trials: 400
                 parameters: {"{"}sleep_ms: 100{"}"}
             """);
-        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--db", db);
+        var http = FreePort.Next();
+        var server = new[] { "--server", Server(http) };
+        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db);
         using var worker = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "2");
-        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--seed", seed).ExitCode);
-        var (code, output, _) = SweepsProcess.Run(_folder, "cancel", "doomed", "--seed", seed);
+        coordinator.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
+        Assert.Equal(0, SweepsProcess.Run(_folder, ["submit", spec, .. server]).ExitCode);
+        var (code, output, _) = SweepsProcess.Run(_folder, ["cancel", "doomed", .. server]);
         Assert.Equal((0, true), (code, output.Contains("sweep 'doomed' is now cancelled")));
 
         Until(() => Indexes(db, "status = 'completed'"), s => s.Count >= 5, TimeSpan.FromSeconds(60), coordinator);
-        (code, output, _) = SweepsProcess.Run(_folder, "pause", "cluster", "--seed", seed);
+        (code, output, _) = SweepsProcess.Run(_folder, ["pause", "cluster", .. server]);
         Assert.Equal((0, true), (code, output.Contains("sweep 'cluster' is now paused")));
         Thread.Sleep(2000);
         var paused = Indexes(db, "status = 'completed'").Count;
@@ -268,14 +330,16 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.InRange(Indexes(db, "status = 'completed'").Count, paused, paused + 2);
         Assert.Equal("paused", Files.Query(db, "SELECT state FROM sweeps WHERE name = 'cluster'").Single()[0]);
 
-        Assert.Equal(0, SweepsProcess.Run(_folder, "resume", "cluster", "--seed", seed).ExitCode);
+        Assert.Equal(0, SweepsProcess.Run(_folder, ["resume", "cluster", .. server]).ExitCode);
         Until(() => Indexes(db, "status = 'completed'"), s => s.Count == 300, TimeSpan.FromSeconds(120), coordinator);
         Assert.Equal("cancelled", Files.Query(db, "SELECT state FROM sweeps WHERE name = 'doomed'").Single()[0]);
         Assert.True(Files.Count(db, "SELECT COUNT(*) FROM trials WHERE sweep = 'doomed' AND status = 'completed'") < 400);
-        (code, _, var errors) = SweepsProcess.Run(_folder, "resume", "doomed", "--seed", seed);
-        Assert.Equal(2, code);
+        (code, _, var errors) = SweepsProcess.Run(_folder, ["resume", "doomed", .. server]);
+        Assert.Equal(4, code);
         Assert.Contains("sweep 'doomed' is cancelled; it cannot be changed any more", errors);
     }
+
+    private static string Server(int httpPort) => $"http://127.0.0.1:{httpPort}";
 
     /// <summary>A worker started before its coordinator listens joins a little later; tests that count on it wait.</summary>
     private static void WaitUntilWelcomed(params SweepsProcess[] workers)

@@ -1,3 +1,4 @@
+using Sweeps.Core.Lifecycle;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -5,55 +6,54 @@ using Sweeps.Cli.Output;
 using Sweeps.Cluster.Hosting;
 using Sweeps.Cluster.Messages;
 using Sweeps.Core.Spec;
+using Sweeps.Server;
+using Sweeps.Server.Client;
 
 namespace Sweeps.Cli.Commands;
 
-public sealed class SubmitSettings : ClusterSettings
+public sealed class SubmitSettings : ClientSettings
 {
     [CommandArgument(0, "<SPEC>")]
     [Description("A YAML file with one sweep, or several under [green]sweeps:[/].")]
     public string Spec { get; init; } = "";
 
     [CommandOption("--wait")]
-    [Description("Follow progress until the sweeps end.")]
+    [Description("Follow progress until the sweeps end (across a coordinator failover); exit 1 if a trial failed or a sweep was cancelled.")]
     public bool Wait { get; init; }
-
-    public override ValidationResult Validate() =>
-        base.Validate() is { Successful: false } general ? general
-        : Node.Seeds.Count == 0 ? ValidationResult.Error("--seed: give the coordinator's address, e.g. --seed 127.0.0.1:4053")
-        : ValidationResult.Success();
 }
 
 /// <summary>
-/// <c>sweeps submit SPEC --seed H:P</c>: sends sweeps to a running cluster. The same spec again is accepted as
-/// already there; the same name with a different spec is refused with the difference.
+/// <c>sweeps submit SPEC --server URL</c>: checks the spec here, then sends it to a coordinator's HTTP API. The same
+/// spec again is accepted as already there; the same name with a different spec is refused with the difference.
 /// </summary>
-public sealed class SubmitCommand : SweepsCommand<SubmitSettings>
+public sealed class SubmitCommand : ClientCommand<SubmitSettings>
 {
-    protected override async Task<int> RunAsync(SubmitSettings settings, CancellationToken interruption)
+    protected override async Task<int> RunAsync(SubmitSettings settings, SweepsClient client, CancellationToken interruption)
     {
         var specs = SpecLoader.LoadFile(settings.Spec, BuiltInJobs.Create());
-        await using var client = await ClusterClient.ConnectAsync(settings);
-        var result = await client.Node.SubmitAsync(specs);
+        var result = await client.SubmitAsync(specs.Select(SpecText.ToCanonicalYaml).ToList(), interruption);
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("sweep").AddColumn("trials").AddColumn("result");
         foreach (var s in result.Sweeps)
-            table.AddRow(Markup.Escape(s.Name), $"{s.TotalTrials:N0}",
-                s.Accepted ? (s.Existing ? "already submitted (same spec)" : "[green]submitted[/]") : "[red]refused[/]: " + Markup.Escape(string.Join("; ", s.Problems)));
+            table.AddRow(Markup.Escape(s.Name), $"{s.TotalTrials:N0}", s.Existing ? "already submitted (same spec)" : "[green]submitted[/]");
         Out.Write(table);
-        if (result.Sweeps.Any(s => !s.Accepted)) return BadInput;
         if (!settings.Wait) return 0;
 
-        var names = specs.Select(s => s.Name).ToHashSet();
         var view = new ProgressView();
-        while (!interruption.IsCancellationRequested)
+        var latest = specs.ToDictionary(s => s.Name, s => (SweepStatus?)null);
+        foreach (var spec in specs)
         {
-            var mine = (await client.Node.ProgressAsync()).Sweeps.Where(s => names.Contains(s.Name)).ToList();
-            view.Update(mine);
-            if (mine.All(s => s.IsOver)) break;
-            try { await Task.Delay(TimeSpan.FromSeconds(1), interruption); } catch (TaskCanceledException) { }
+            var end = await client.FollowAsync(spec.Name, status =>
+            {
+                latest[status.Name] = status;
+                view.Update(latest.Values.OfType<SweepStatus>().Select(AsProgress).ToList());
+            }, interruption);
+            latest[spec.Name] = end;
         }
+        view.Update(latest.Values.OfType<SweepStatus>().Select(AsProgress).ToList());
         Out.Write(view.Render());
-        return interruption.IsCancellationRequested ? Interrupted : 0;
+        return latest.Values.OfType<SweepStatus>().Any(s => s.Failed > 0 || StateNames.ParseSweepState(s.State) == SweepState.Cancelled) ? Failed : 0;
     }
+
+    private static SweepProgress AsProgress(SweepStatus s) => new(s.Name, StateNames.ParseSweepState(s.State), s.Total, s.Completed, s.Failed, s.Running, s.Done + s.Running);
 }

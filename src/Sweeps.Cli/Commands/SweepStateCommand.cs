@@ -1,37 +1,30 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Sweeps.Core.Lifecycle;
+using Sweeps.Server.Client;
 
 namespace Sweeps.Cli.Commands;
 
-public sealed class SweepStateSettings : ClusterSettings
+public sealed class SweepStateSettings : ClientSettings
 {
     [CommandArgument(0, "<NAME>")]
     [Description("The sweep.")]
     public string Name { get; init; } = "";
-
-    public override ValidationResult Validate() =>
-        base.Validate() is { Successful: false } general ? general
-        : Node.Seeds.Count == 0 ? ValidationResult.Error("--seed: give the coordinator's address, e.g. --seed 127.0.0.1:4053")
-        : ValidationResult.Success();
 }
 
-/// <summary><c>sweeps cancel|pause|resume NAME</c>: changes a sweep's state across the cluster.</summary>
-public abstract class SweepStateCommand(SweepState state) : SweepsCommand<SweepStateSettings>
+/// <summary><c>sweeps cancel|pause|resume NAME</c>: changes a sweep's state through a coordinator's HTTP API.</summary>
+public abstract class SweepStateCommand(string verb) : ClientCommand<SweepStateSettings>
 {
-    protected override async Task<int> RunAsync(SweepStateSettings settings, CancellationToken interruption)
+    protected override async Task<int> RunAsync(SweepStateSettings settings, SweepsClient client, CancellationToken interruption)
     {
-        await using var client = await ClusterClient.ConnectAsync(settings);
-        var result = await client.Node.ChangeStateAsync(settings.Name, state);
-        if (!result.Done) throw new UsageException(result.Message);
+        var result = await client.ChangeStateAsync(settings.Name, verb, interruption);
         Out.MarkupLine(Markup.Escape(result.Message));
         return 0;
     }
 }
 
-public sealed class CancelCommand() : SweepStateCommand(SweepState.Cancelled);
+public sealed class CancelCommand() : SweepStateCommand("cancel");
 
-public sealed class PauseCommand() : SweepStateCommand(SweepState.Paused);
+public sealed class PauseCommand() : SweepStateCommand("pause");
 
-public sealed class ResumeCommand() : SweepStateCommand(SweepState.Running);
+public sealed class ResumeCommand() : SweepStateCommand("resume");

@@ -60,6 +60,9 @@ public sealed class CoordinatorNodeSettings
 
     /// <summary>Times a trial may lose its worker before it is marked failed (--max-attempts).</summary>
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>The HTTP API's port on <see cref="NodeSettings.Host"/>; 0 serves no API (--http-port).</summary>
+    public int HttpPort { get; set; } = 4080;
 }
 
 public sealed class WorkerNodeSettings

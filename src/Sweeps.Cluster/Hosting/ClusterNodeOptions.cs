@@ -26,7 +26,6 @@ public sealed record ClusterNodeOptions
     public const string ClusterName = "sweeps";
     public const string CoordinatorRole = "coordinator";
     public const string WorkerRole = "worker";
-    public const string ClientRole = "client";
 
     /// <param name="tls">Nodes speaking TLS have akka.ssl.tcp addresses.</param>
     public static string SeedAddress(string hostAndPort, bool tls = false)

@@ -17,7 +17,7 @@ public sealed record TlsOptions(string CertificatePath, string? Password, string
         if (!File.Exists(CaPath)) throw new ArgumentException($"--tls-ca: {CaPath} does not exist");
         var certificate = X509CertificateLoader.LoadPkcs12FromFile(CertificatePath, Password);
         if (!certificate.HasPrivateKey) throw new ArgumentException($"--tls-certificate: {CertificatePath} holds no private key; give a .pfx/.p12 with the node's key");
-        var ca = LoadCa(CaPath);
+        var ca = ClusterAuthority.Load(CaPath);
         return new SslOptions
         {
             X509Certificate = certificate,
@@ -25,31 +25,19 @@ public sealed record TlsOptions(string CertificatePath, string? Password, string
             RequireMutualAuthentication = true,
             // peers are nodes found by address, not by name: trust is the CA's signature, not the host name
             ValidateCertificateHostname = false,
-            CustomValidator = (peer, _, remote, _, log) => SignedByCa(peer, ca, remote, log),
+            CustomValidator = (peer, _, remote, _, log) => Accepts(ca, peer, remote, log),
         };
     }
 
-    private static bool SignedByCa(X509Certificate2? peer, X509Certificate2 ca, string remote, Akka.Event.ILoggingAdapter log)
+    private static bool Accepts(ClusterAuthority ca, X509Certificate2? peer, string remote, ILoggingAdapter log)
     {
         if (peer is null)
         {
             log.Warning("Refused a connection from {0}: it presented no certificate", remote);
             return false;
         }
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (chain.Build(peer)) return true;
-        log.Warning("Refused a connection from {0}: its certificate ({1}) is not signed by this cluster's CA ({2})", remote, peer.Subject, ca.Subject);
+        if (ca.Signed(peer)) return true;
+        log.Warning("Refused a connection from {0}: its certificate ({1}) is not signed by this cluster's CA ({2})", remote, peer.Subject, ca.Certificate.Subject);
         return false;
-    }
-
-    private static X509Certificate2 LoadCa(string path)
-    {
-        var text = File.ReadAllText(path);
-        return text.Contains("-----BEGIN CERTIFICATE-----")
-            ? X509Certificate2.CreateFromPem(text)
-            : X509CertificateLoader.LoadCertificateFromFile(path);
     }
 }

@@ -55,6 +55,14 @@ public sealed class SweepsProcess : IDisposable
         return (code, process.Output, process.Errors);
     }
 
+    /// <summary>Runs to the end with extra environment variables.</summary>
+    public static (int ExitCode, string Output, string Errors) RunWith(IReadOnlyDictionary<string, string> environment, string folder, params string[] args)
+    {
+        using var process = StartWith(environment, folder, args);
+        var code = process.WaitForExit(TimeSpan.FromMinutes(3));
+        return (code, process.Output, process.Errors);
+    }
+
     public int WaitForExit(TimeSpan timeout)
     {
         if (!_process.WaitForExit(timeout))

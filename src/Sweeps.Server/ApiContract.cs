@@ -1,0 +1,57 @@
+using Sweeps.Core.Lifecycle;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Sweeps.Cluster.Messages;
+
+namespace Sweeps.Server;
+
+// The JSON the API speaks (version 1, under /api/v1). Field names are camelCase; absent values are left out.
+
+/// <summary><c>POST /sweeps</c> as JSON: each entry is the YAML text of one spec file (one sweep, or several under sweeps:).</summary>
+public sealed record SubmitRequest(IReadOnlyList<string>? Specs);
+
+/// <summary>What the coordinator said to a submit: one entry a sweep.</summary>
+public sealed record SubmitResponse(IReadOnlyList<SubmittedSweep> Sweeps);
+
+/// <summary>One sweep as <c>GET /sweeps</c> lists it and as the progress stream reports it.</summary>
+/// <param name="Rate">Trials finished per second over the last moments; present in the progress stream.</param>
+public sealed record SweepStatus(string Name, string State, long Total, long Done, long Completed, long Failed, long Running, long Pending, double? Rate = null)
+{
+    public bool IsOver => StateNames.ParseSweepState(State).IsOver();
+
+    public static SweepStatus From(SweepProgress p, double? rate = null) =>
+        new(p.Name, p.State.Text(), p.Total, p.Done, p.Completed, p.Failed, p.Running, p.Pending, rate);
+}
+
+public sealed record SweepList(IReadOnlyList<SweepStatus> Sweeps);
+
+/// <summary><c>GET /sweeps/{name}</c>: the sweep's counts from the coordinator, its spec and first errors from the store.</summary>
+public sealed record SweepDetails(SweepStatus Status, string? Job, string? Sampler, DateTime? SubmittedAt, string? Spec, IReadOnlyList<TrialError> FirstErrors);
+
+public sealed record TrialError(long Trial, string Error);
+
+/// <summary>The answer to pause, resume and cancel.</summary>
+public sealed record StateChange(string Name, string State, string Message);
+
+/// <summary>A new bearer token; shown once, only its hash is kept.</summary>
+public sealed record IssuedToken(string Token, string IssuedTo);
+
+public sealed record Health(string Status, bool Coordinator);
+
+/// <summary>Every error: what went wrong in a sentence, and for a refused spec each problem (file:line: field: ...).</summary>
+public sealed record ApiError(string Error)
+{
+    public IReadOnlyList<string>? Problems { get; init; }
+
+    public IReadOnlyList<SubmittedSweep>? Sweeps { get; init; }
+}
+
+public static class ApiJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Errors quote names ('x'); JSON bodies are never inlined into HTML, so no need to escape them as \u0027.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}
