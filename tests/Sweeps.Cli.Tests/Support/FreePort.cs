@@ -11,4 +11,23 @@ internal static class FreePort
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>A free port whose next port is free too (for a node and its standby, numbered one after the other).</summary>
+    public static int Pair()
+    {
+        while (true)
+        {
+            var port = Next();
+            if (port >= ushort.MaxValue) continue;
+            try
+            {
+                using var next = new TcpListener(IPAddress.Loopback, port + 1);
+                next.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
+    }
 }
