@@ -31,12 +31,22 @@ public static class Program
         return await CreateApp().RunAsync(args);
     }
 
+    /// <summary>A command line that cannot be parsed or validated is bad input (exit 2), said in one line without a stack trace.</summary>
+    private static int Refused(Exception exception)
+    {
+        Console.Error.WriteLine($"error: {exception.Message}");
+        return exception is CommandAppException ? 2 : 1;
+    }
+
     public static CommandApp CreateApp()
     {
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("sweeps");
+            // an option a command does not know is a mistake to name, never silently ignored
+            config.Settings.StrictParsing = true;
+            config.SetExceptionHandler((exception, _) => Refused(exception));
             config.SetApplicationVersion(typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.1.0");
             config.AddCommand<RunCommand>("run")
                 .WithDescription("Run the sweeps of a spec file in this process, on SQLite [green]sweeps.db[/] unless --db says otherwise. Run it again after Ctrl-C or a crash to resume.")

@@ -109,7 +109,7 @@ public sealed class ResultStore
     {
         using var command = Command(connection, null,
             "SELECT trial_index, error FROM trials WHERE sweep = @sweep AND status = @failed ORDER BY trial_index LIMIT @limit",
-            ("@sweep", sweep), ("@failed", TrialStatus.Failed), ("@limit", limit));
+            ("@sweep", sweep), ("@failed", TrialStatus.Failed.Text()), ("@limit", limit));
         using var reader = command.ExecuteReader();
         var errors = new List<(long, string)>();
         while (reader.Read()) errors.Add((reader.GetInt64(0), reader.IsDBNull(1) ? "" : reader.GetString(1)));

@@ -100,10 +100,12 @@ public sealed class BadInputTests
     [InlineData(new[] { "pause", "s", "--token", "swt_x", "--server", "http://127.0.0.1:4080" }, "--token: http://127.0.0.1:4080 is plain http", "use https://")]
     [InlineData(new[] { "coordinator", "--tls-certificate", "node.pfx" }, "--tls-certificate and --tls-ca go together", "or neither")]
     [InlineData(new[] { "coordinator", "--tls-certificate", "missing.pfx", "--tls-ca", "ca.pem" }, "--tls-certificate: missing.pfx does not exist", ".pfx/.p12")]
+    [InlineData(new[] { "submit", "x.yaml", "--port", "5000" }, "Unknown option 'port'", "error: ")]
+    [InlineData(new[] { "worker", "--seed", "127.0.0.1:4053", "--bogus" }, "Unknown option 'bogus'", "error: ")]
     public void A_bad_cluster_command_line_says_what_would_be_right(string[] args, string problem, string hint)
     {
         var (code, output, errors) = SweepsProcess.Run(_folder, args);
-        Assert.NotEqual(0, code);
+        Assert.Equal(2, code);
         Assert.Contains(problem, output + errors);
         Assert.Contains(hint, output + errors);
     }

@@ -127,7 +127,7 @@ public sealed class CertsCommandTests
     public void Nodes_with_certificates_from_sweeps_certs_run_a_sweep_over_mutual_tls_and_a_node_of_another_ca_is_refused()
     {
         var db = Path.Combine(_folder, "sweeps.db");
-        var port = FreePort.Next();
+        var (port, http) = (FreePort.Next(), FreePort.Next());
         var seed = $"127.0.0.1:{port}";
         Succeeds("certs", "create-ca", "--out", Ca);
         Succeeds("certs", "create-ca", "--out", Path.Combine(_folder, "stranger-ca"));
@@ -138,11 +138,14 @@ public sealed class CertsCommandTests
         }
         var spec = Files.Write(_folder, "quick.yaml", SpecFiles.Noop(name: "cluster", trials: 20, sleepMs: 20));
 
-        using var coordinator = SweepsProcess.Start(_folder, ["coordinator", "--port", port.ToString(), "--db", db, .. Tls("coordinator")]);
+        using var coordinator = SweepsProcess.Start(_folder, ["coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db, .. Tls("coordinator")]);
         using var member = SweepsProcess.Start(_folder, ["worker", "--seed", seed, "--slots", "2", "--name", "member", .. Tls("member")]);
         using var intruder = SweepsProcess.Start(_folder, ["worker", "--seed", seed, "--slots", "2", "--name", "intruder", .. Tls("intruder", ca: "stranger-ca")]);
         member.WaitForLog("welcomed by the coordinator", TimeSpan.FromSeconds(60));
-        var (code, output, errors) = SweepsProcess.Run(_folder, ["submit", spec, "--seed", seed, "--wait", .. Tls("client")]);
+        Succeeds("certs", "create-client", "--ca-dir", Ca, "--name", "alice", "--out", Path.Combine(_folder, "alice"));
+        coordinator.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
+        var (code, output, errors) = SweepsProcess.Run(_folder, ["submit", spec, "--server", $"https://127.0.0.1:{http}", "--wait",
+            "--tls-certificate", Path.Combine(_folder, "alice", "client.pfx"), "--tls-ca", Path.Combine(Ca, "ca.crt")]);
         Assert.True(code == 0, output + errors + coordinator.Errors);
 
         Assert.Equal(20, Files.Count(db, "SELECT COUNT(*) FROM trials WHERE sweep = 'cluster' AND status = 'completed' AND worker = 'member'"));

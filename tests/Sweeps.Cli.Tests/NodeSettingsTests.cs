@@ -12,12 +12,12 @@ public sealed class NodeSettingsTests
     [Fact]
     public void Nodes_take_their_settings_from_a_json_file_the_environment_wins_over_it_and_flags_win_over_both()
     {
-        var port = FreePort.Next();
+        var (port, http) = (FreePort.Next(), FreePort.Next());
         var config = Files.Write(_folder, "sweeps.json", $$"""
             // comments are allowed, as in config/sweeps.json
             {
               "Db": "from-config.db",
-              "Coordinator": { "Port": {{port}}, "LeaseSeconds": 20 },
+              "Coordinator": { "Port": {{port}}, "LeaseSeconds": 20, "HttpPort": {{http}} },
               "Worker": { "Slots": 3, "Name": "from-file" },
               "StableAfterSeconds": 5
             }
@@ -36,6 +36,7 @@ public sealed class NodeSettingsTests
         worker.WaitForLog("welcomed by the coordinator", Patience);
         Assert.Contains("Worker from-environment with 2 slots", worker.Errors);
         Assert.Contains($"Settings from {config}", coordinator.Errors);
+        Assert.Contains($"HTTP API listening on http://127.0.0.1:{http}/", coordinator.Errors);
         Assert.True(File.Exists(Path.Combine(_folder, "from-config.db")));
     }
 
@@ -87,7 +88,7 @@ public sealed class NodeSettingsTests
     public void With_insecure_a_node_listens_beyond_loopback_and_warns_at_start()
     {
         var port = FreePort.Next();
-        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString());
+        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--http-port", "0");
         coordinator.WaitForLog("Coordinator node listening", Patience);
         using var worker = SweepsProcess.Start(_folder, "worker", "--host", "0.0.0.0", "--public-host", "127.0.0.1", "--insecure",
             "--seed", $"127.0.0.1:{port}", "--slots", "1");

@@ -46,8 +46,8 @@ public sealed class SweepsApiTests : IAsyncLifetime
 
         // The store's row lands a moment after the coordinator's count: wait for it rather than for a fixed time.
         JsonElement details;
-        do (status, details) = await Json.GetAsync(_http, "/api/v1/sweeps/first");
-        while (status == 200 && !details.TryGetProperty("job", out _));
+        while (((status, details) = await Json.GetAsync(_http, "/api/v1/sweeps/first")) is (200, var shown) && !shown.TryGetProperty("job", out _))
+            await Task.Delay(50);
         Assert.Equal(200, status);
         Assert.Equal(("noop", "random", 20L), (details.Text("job"), details.Text("sampler"), details.GetProperty("status").Number("done")));
         Assert.Contains("job: noop", details.Text("spec"));
@@ -136,6 +136,25 @@ public sealed class SweepsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_spec_nested_50_000_deep_is_refused_with_the_reason_as_yaml_and_inside_json_and_the_api_keeps_serving()
+    {
+        var deep = "name: deep\njob: noop\nparameters:\n  sleep_ms: " + new string('[', 50_000) + new string(']', 50_000) + "\n";
+
+        var (status, body) = await Json.PostAsync(_http, "/api/v1/sweeps", deep);
+        Assert.Equal(422, status);
+        Assert.Contains("nested more than 64 deep", body.GetProperty("problems")[0].GetString());
+
+        (status, body) = await Json.PostAsync(_http, "/api/v1/sweeps", JsonSerializer.Serialize(new { specs = new[] { deep } }), "application/json");
+        Assert.Equal(422, status);
+        Assert.Contains("nested more than 64 deep", body.GetProperty("problems")[0].GetString());
+
+        (status, _) = await Json.PostAsync(_http, "/api/v1/sweeps", Specs.Noop("after-deep", trials: 3));
+        Assert.Equal(200, status);
+        var events = await EventStream.ReadUntilAsync(_http, "/api/v1/sweeps/after-deep/events", e => e.Name == "end");
+        Assert.Equal("finished", JsonDocument.Parse(events[^1].Data).RootElement.Text("state"));
+    }
+
+    [Fact]
     public async Task A_body_past_the_limit_is_413_and_a_body_of_another_kind_is_named()
     {
         var huge = "name: big\n# " + new string('x', 2 << 20) + "\n";
@@ -157,8 +176,8 @@ public sealed class SweepsApiTests : IAsyncLifetime
         Assert.Equal(200, (await Json.PostAsync(_http, "/api/v1/sweeps", Specs.Noop("failing", trials: 8, fail: true))).Status);
         await EventStream.ReadUntilAsync(_http, "/api/v1/sweeps/failing/events", e => e.Name == "end");
         JsonElement details;
-        do details = (await Json.GetAsync(_http, "/api/v1/sweeps/failing")).Body;
-        while (details.GetProperty("firstErrors").GetArrayLength() < 5);
+        while ((details = (await Json.GetAsync(_http, "/api/v1/sweeps/failing")).Body).GetProperty("firstErrors").GetArrayLength() < 5)
+            await Task.Delay(50);
         Assert.Equal(8, details.GetProperty("status").Number("failed"));
         Assert.Equal([0L, 1, 2, 3, 4], details.GetProperty("firstErrors").EnumerateArray().Select(e => e.Number("trial")));
         Assert.All(details.GetProperty("firstErrors").EnumerateArray(), e => Assert.NotEmpty(e.Text("error")));

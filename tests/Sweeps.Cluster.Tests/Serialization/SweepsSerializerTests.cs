@@ -34,6 +34,7 @@ public sealed class SweepsSerializerTests() : TestKit(Support.ClusterTestKit.Ser
         new WorkerHello("w", 1, "0.1.0"),
         WorkerWelcome.Instance,
         new WorkerRefused("protocol 2"),
+        new WorkerNameInUse("w", "held by a live worker"),
         new SubmitSweeps(["name: s\n"]),
         new SubmitResult([new SubmittedSweep("s", false, true, 10, ["changed"])]),
         GetProgress.Instance,
