@@ -5,6 +5,9 @@ namespace Sweeps.Store;
 
 internal sealed class PostgresDialect(string connectionString) : StoreDialect
 {
+    /// <summary>A transaction-scoped advisory lock, released at commit; the key is arbitrary but fixed for Sweeps' schema.</summary>
+    public override string SchemaLock => "SELECT pg_advisory_xact_lock(5736911001)";
+
     public override DbConnection Open()
     {
         var connection = new NpgsqlConnection(connectionString);

@@ -13,12 +13,22 @@ internal static class Schema
 
     public static void Ensure(DbConnection connection, StoreDialect dialect, string display)
     {
-        Execute(connection, "CREATE TABLE IF NOT EXISTS sweeps_schema (version INTEGER NOT NULL)");
-        var found = Scalar(connection, "SELECT MAX(version) FROM sweeps_schema");
+        // Two nodes opening a new PostgreSQL store at once would race on CREATE TABLE IF NOT EXISTS (duplicate key in
+        // pg_type): one transaction, behind the dialect's lock, creates the tables while the other waits.
+        using var transaction = connection.BeginTransaction();
+        if (dialect.SchemaLock is { } schemaLock) Execute(connection, transaction, schemaLock);
+        Ensure(connection, transaction, dialect, display);
+        transaction.Commit();
+    }
+
+    private static void Ensure(DbConnection connection, DbTransaction transaction, StoreDialect dialect, string display)
+    {
+        Execute(connection, transaction, "CREATE TABLE IF NOT EXISTS sweeps_schema (version INTEGER NOT NULL)");
+        var found = Scalar(connection, transaction, "SELECT MAX(version) FROM sweeps_schema");
         if (found is long or int && Convert.ToInt32(found) > Version)
             throw new StoreException($"{display} was written by a newer Sweeps (schema version {found}, this one knows {Version}); upgrade sweeps to open it");
 
-        Execute(connection, $"""
+        Execute(connection, transaction, $"""
             CREATE TABLE IF NOT EXISTS sweeps (
                 name             TEXT PRIMARY KEY,
                 job              TEXT NOT NULL,
@@ -32,7 +42,7 @@ internal static class Schema
                 submitted_at     {dialect.TimeType} NOT NULL
             )
             """);
-        Execute(connection, $"""
+        Execute(connection, transaction, $"""
             CREATE TABLE IF NOT EXISTS trials (
                 sweep        TEXT NOT NULL,
                 trial_index  BIGINT NOT NULL,
@@ -52,27 +62,29 @@ internal static class Schema
                 PRIMARY KEY (sweep, trial_index)
             )
             """);
-        Execute(connection, "CREATE INDEX IF NOT EXISTS trials_by_status ON trials (sweep, status)");
-        Execute(connection, """
+        Execute(connection, transaction, "CREATE INDEX IF NOT EXISTS trials_by_status ON trials (sweep, status)");
+        Execute(connection, transaction, """
             CREATE TABLE IF NOT EXISTS projection_offsets (
                 projection  TEXT PRIMARY KEY,
                 sequence_nr BIGINT NOT NULL
             )
             """);
         if (found is null or DBNull)
-            Execute(connection, $"INSERT INTO sweeps_schema (version) VALUES ({Version})");
+            Execute(connection, transaction, $"INSERT INTO sweeps_schema (version) VALUES ({Version})");
     }
 
-    private static void Execute(DbConnection connection, string sql)
+    private static void Execute(DbConnection connection, DbTransaction transaction, string sql)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
 
-    private static object? Scalar(DbConnection connection, string sql)
+    private static object? Scalar(DbConnection connection, DbTransaction transaction, string sql)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         return command.ExecuteScalar();
     }

@@ -7,6 +7,9 @@ internal abstract class StoreDialect
 {
     public abstract DbConnection Open();
 
+    /// <summary>A statement that serializes schema creation between processes inside a transaction; null where the database does already.</summary>
+    public virtual string? SchemaLock => null;
+
     /// <summary>The type of the JSON columns (parameters, metrics, series).</summary>
     public abstract string JsonType { get; }
 

@@ -10,6 +10,23 @@ public sealed class ResultStoreTests
     public static TheoryData<string> Kinds => TestStores.Kinds();
 
     [Theory, MemberData(nameof(Kinds))]
+    public async Task Nodes_opening_a_new_store_at_the_same_moment_all_get_its_tables(string kind)
+    {
+        var location = TestStores.Create(kind);
+        using var start = new ManualResetEventSlim();
+        var opening = Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        {
+            start.Wait();
+            return ResultStore.Open(location);
+        })).ToList();
+        start.Set();
+
+        var stores = await Task.WhenAll(opening);
+        stores[0].SaveSweep(Some.Sweep());
+        Assert.All(stores, store => Assert.NotNull(store.FindSweep(Some.Sweep().Name)));
+    }
+
+    [Theory, MemberData(nameof(Kinds))]
     public void A_trial_row_reads_back_as_written(string kind)
     {
         var store = ResultStore.Open(TestStores.Create(kind));
