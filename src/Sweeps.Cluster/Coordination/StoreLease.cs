@@ -157,7 +157,12 @@ public sealed class StoreLease : Akka.Coordination.Lease
             }
             lock (_gate)
             {
-                if (_fencing != fencing) return;
+                if (_fencing != fencing)
+                {
+                    // Given up while this renewal waited on the store: free the row instead of leaving it held by nobody.
+                    _table.Release(Settings.LeaseName, _holder);
+                    return;
+                }
                 _validUntil = sent + Ticks(_validity);
                 _deadline?.Change(_validity - Stopwatch.GetElapsedTime(sent), Timeout.InfiniteTimeSpan);
             }
