@@ -30,7 +30,7 @@ public sealed class CoordinatorLeaseTests(ITestOutputHelper output) : IDisposabl
         var (port, standbyPort, http, standbyHttp) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
         string[] seeds = ["--seed", $"127.0.0.1:{port}", "--seed", $"127.0.0.1:{standbyPort}"];
         string[] coordinator = ["coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db, .. seeds];
-        var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "cluster", trials: 120, sleepMs: 300));
+        var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "cluster", trials: 240, sleepMs: 300));
         var first = Start(coordinator);
         first.WaitForLog(Acquired, Hang);
         var standby = Start(["coordinator", "--port", standbyPort.ToString(), "--http-port", standbyHttp.ToString(), "--db", db, .. seeds]);
@@ -53,9 +53,9 @@ public sealed class CoordinatorLeaseTests(ITestOutputHelper output) : IDisposabl
         // As the README sets SWEEPS_SERVER: both coordinators, the restarted one first.
         (code, var resumed, errors) = SweepsProcess.Run(_folder, "resume", "cluster", "--server", Server(http), "--server", Server(standbyHttp));
         Assert.True(code == 0, resumed + errors + standby.Errors);
-        Until(() => Completed(db), n => n == 120, standby);
+        Until(() => Completed(db), n => n == 240, standby);
 
-        AssertRecordedOnce(db, 120);
+        AssertRecordedOnce(db, 240);
         if (alone) Assert.Matches($"Waiting for the coordinator lease .*: it is held by \\S*127.0.0.1:{standbyPort};", restarted.Errors);
         Assert.DoesNotContain(Acquired, restarted.Errors + restarted.Output);
         Assert.DoesNotContain("Recovered sweep", restarted.Errors + restarted.Output);
