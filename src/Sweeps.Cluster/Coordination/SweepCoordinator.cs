@@ -25,6 +25,8 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     private readonly WorkerRoster<IActorRef> _workers = new();
     private readonly HashSet<IActorRef> _idle = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    // The cluster singleton's lease on the store; null when embedded (one process, nobody to compete with).
+    private readonly StoreLease? _lease = StoreLease.For(Context.System);
     private long _eventsSinceSnapshot;
 
     public SweepCoordinator(JobRegistry jobs, CoordinatorOptions options)
@@ -109,6 +111,13 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     }
 
     public override string PersistenceId => JournalId;
+
+    // Recovery starts here: without the lease this node must not even begin to act on the journal.
+    public override void AroundPreStart()
+    {
+        if (!HoldsLease("recover")) return;
+        base.AroundPreStart();
+    }
 
     protected override void PreStart()
     {
@@ -257,6 +266,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
             then();
             return;
         }
+        if (!HoldsLease("write")) return;
         PersistAll(events, e =>
         {
             _state.Apply(e);
@@ -272,6 +282,20 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
                 SaveSnapshot(_state.Snapshot());
             }
         });
+    }
+
+    /// <summary>
+    /// The fence: true when this node holds the coordinator lease (or needs none). Without it the coordinator stops
+    /// without writing; the singleton starts it again once the lease is back.
+    /// </summary>
+    private bool HoldsLease(string what)
+    {
+        if (_lease is null || _lease.CheckLease()) return true;
+        var holder = _lease.CurrentHolderOrNull();
+        _log.Warning("The coordinator does not hold the lease {0} (held by {1}); it will not {2} the journal and stops until it has it",
+            _lease.Settings.LeaseName, holder?.Owner ?? "nobody", what);
+        Context.Stop(Self);
+        return false;
     }
 
     private void WakeIdleWorkers()

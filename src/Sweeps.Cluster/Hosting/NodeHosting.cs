@@ -72,7 +72,14 @@ public static class NodeHosting
                 LogSingletonIdentificationFailure = false,
             };
             if (options.RunsCoordinator)
+            {
+                // One writer, always: the singleton starts the coordinator only while this node holds the lease in the store.
+                var lease = new StoreLeaseOption(store!.Location);
+                lease.Apply(builder);
+                singleton.LeaseImplementation = lease;
+                singleton.LeaseRetryInterval = TimeSpan.FromSeconds(1);
                 builder.WithSingleton<CoordinatorActor>("sweeps", CoordinatorNode.Props(jobs, options.Coordinator, store!), singleton, createProxyToo: true);
+            }
             else
                 builder.WithSingletonProxy<CoordinatorActor>("sweeps", singleton);
             if (options.LeaveWithoutCoordinatorAfter is { } patience)
