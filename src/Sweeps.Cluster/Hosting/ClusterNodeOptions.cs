@@ -22,12 +22,12 @@ public sealed record ClusterNodeOptions
 
     /// <summary>
     /// How long a partition must be stable before the split-brain resolver downs the side without the oldest coordinator.
-    /// Failover is about heartbeat pause + 1 s (noticed) + this + <see cref="DownRemovalMargin"/> + recovery: 3 + 1 + 2 + 1 + 1 s.
+    /// Failover is about heartbeat pause + 1 s (noticed) + this + <see cref="DownRemovalMargin"/> + recovery: 3 + 1 + 2 + 0.5 + 1 s.
     /// </summary>
     public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How long the standby waits after the old coordinator's removal before taking over the singleton.</summary>
-    public TimeSpan DownRemovalMargin { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan DownRemovalMargin { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Heartbeats between nodes; with <see cref="AcceptableHeartbeatPause"/> a dead node is unreachable within about 4 s.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
