@@ -31,7 +31,7 @@ public sealed class NodeSettings
 
     public WorkerNodeSettings Worker { get; set; } = new();
 
-    /// <summary>How long a partition must be stable before the split-brain resolver acts (short: failover in seconds).</summary>
+    /// <summary>How long the set of unreachable nodes must stay the same before downing acts (short: failover in seconds).</summary>
     public double StableAfterSeconds { get; set; } = 2;
 }
 

@@ -21,7 +21,7 @@ public sealed record ClusterNodeOptions
     public TlsOptions? Tls { get; init; }
 
     /// <summary>
-    /// How long a partition must be stable before the split-brain resolver downs the side without the oldest coordinator.
+    /// How long the set of unreachable members must stay the same before downing keeps the oldest coordinator's side.
     /// Failover is about heartbeat pause + 1 s (noticed) + this + <see cref="DownRemovalMargin"/> + recovery: 3 + 1 + 2 + 0.5 + 1 s.
     /// </summary>
     public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(2);
