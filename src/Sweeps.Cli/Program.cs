@@ -95,8 +95,9 @@ public static class Program
                     .WithDescription("Trials per second of a noop sweep through a coordinator and N worker processes on this machine.")
                     .WithExample("bench", "cluster", "--worker-processes", "2,4");
                 bench.AddCommand<BenchFailoverCommand>("failover")
-                    .WithDescription("Seconds from kill -9 of a worker process mid-trial to its trials running on another worker.")
-                    .WithExample("bench", "failover", "--repeats", "5");
+                    .WithDescription("Seconds from kill -9 of a worker process mid-trial to its trials running on another worker (--coordinator: of the active coordinator to the standby's first journal write).")
+                    .WithExample("bench", "failover", "--repeats", "5")
+                    .WithExample("bench", "failover", "--coordinator");
                 bench.AddCommand<BenchRecoveryCommand>("recovery")
                     .WithDescription("Seconds for a coordinator to recover a sweep with N finished trials (snapshots keep this short).")
                     .WithExample("bench", "recovery", "--trials", "10000,100000,1000000");

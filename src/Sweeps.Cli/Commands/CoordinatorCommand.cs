@@ -69,14 +69,14 @@ public sealed class CoordinatorCommand : SweepsCommand<CoordinatorSettings>
     {
         var coordinator = settings.Coordinator;
         var node = settings.Node;
+        var self = $"{node.PublicHost ?? node.Host}:{coordinator.Port}";
         var cluster = settings.ClusterNode(coordinator.Port,
             [ClusterNodeOptions.CoordinatorRole, .. coordinator.Slots > 0 ? new[] { ClusterNodeOptions.WorkerRole } : []],
-            node.Seeds.Count > 0 ? node.Seeds : [$"{node.PublicHost ?? node.Host}:{coordinator.Port}"]);
+            SelfFirst(self, node.Seeds));
         var store = settings.OpenStore();
         if (store.Location.Provider == StoreProvider.Sqlite && !NodeSecurity.IsLoopback(node.Host))
             throw new UsageException($"--db: SQLite ({store.Location.Display}) lives on one machine, but --host {node.Host} lets other machines join; " +
                 "give a PostgreSQL connection string (--db \"Host=...;Database=...;Username=...\") for a cluster across machines, or listen on 127.0.0.1");
-        var self = $"{node.PublicHost ?? node.Host}:{coordinator.Port}";
         if (settings.SettingsFile is { } file) Log.Information("Settings from {File}", file);
         var jobs = BuiltInJobs.Create();
         var options = new SweepsNodeOptions(store.Location)
@@ -96,6 +96,13 @@ public sealed class CoordinatorCommand : SweepsCommand<CoordinatorSettings>
         Log.Information("Left the cluster; a standby coordinator takes over if there is one");
         return 0;
     }
+
+    /// <summary>
+    /// This coordinator's own address first, then the other seeds: Akka lets only the first seed start a cluster, and
+    /// only after asking the others, so a coordinator joins a live cluster when one answers and starts one when none does.
+    /// </summary>
+    internal static IReadOnlyList<string> SelfFirst(string self, IReadOnlyList<string> seeds) =>
+        [self, .. seeds.Where(s => !string.Equals(s, self, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>The HTTP API beside the node; it asks whichever node is current (a node that rejoins has a new coordinator proxy).</summary>
     private static async Task<SweepsApiHost> StartApiAsync(NodeSettings settings, int port, SweepsNodeOptions node, Func<Akka.Actor.IActorRef?> coordinator, ResultStore store, Core.Jobs.JobRegistry jobs)

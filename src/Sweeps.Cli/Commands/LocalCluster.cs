@@ -38,18 +38,24 @@ internal sealed class LocalCluster : IAsyncDisposable
 
     public Process StartWorker(string name, int slots)
     {
-        var self = Environment.ProcessPath!;
-        var start = Path.GetFileNameWithoutExtension(self) == "dotnet"
-            ? new ProcessStartInfo(self) { ArgumentList = { typeof(Program).Assembly.Location } }
-            : new ProcessStartInfo(self);
-        foreach (var arg in new[] { "worker", "--seed", $"127.0.0.1:{_port}", "--slots", slots.ToString(), "--name", name, "--log-level", "warning" })
-            start.ArgumentList.Add(arg);
+        var start = SweepsStartInfo(["worker", "--seed", $"127.0.0.1:{_port}", "--slots", slots.ToString(), "--name", name, "--log-level", "warning"]);
         start.RedirectStandardOutput = start.RedirectStandardError = true;
         var process = Process.Start(start)!;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _workers.Add(process);
         return process;
+    }
+
+    /// <summary>This very sweeps program (the apphost, or dotnet with its assembly) with the given arguments.</summary>
+    public static ProcessStartInfo SweepsStartInfo(IEnumerable<string> args)
+    {
+        var self = Environment.ProcessPath!;
+        var start = Path.GetFileNameWithoutExtension(self) == "dotnet"
+            ? new ProcessStartInfo(self) { ArgumentList = { typeof(Program).Assembly.Location } }
+            : new ProcessStartInfo(self);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        return start;
     }
 
     /// <summary>SIGKILL, as a crash or the OOM killer ends a process.</summary>

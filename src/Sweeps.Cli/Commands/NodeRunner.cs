@@ -4,9 +4,9 @@ using Sweeps.Cluster.Hosting;
 namespace Sweeps.Cli.Commands;
 
 /// <summary>
-/// Keeps a cluster node in its cluster until interrupted. A node the cluster downs, or a worker whose cluster has no
-/// coordinator (see <see cref="CoordinatorWatch"/>), has stopped through CoordinatedShutdown; it starts again and
-/// joins again instead of idling until someone restarts the process.
+/// Keeps a cluster node in its cluster until interrupted. A node the cluster downs, a worker whose cluster has no
+/// coordinator (see <see cref="CoordinatorWatch"/>), or a coordinator on an island (see <see cref="IslandWatch"/>) has
+/// stopped through CoordinatedShutdown; it starts again and joins again instead of idling until someone restarts it.
 /// </summary>
 internal static class NodeRunner
 {
@@ -24,9 +24,10 @@ internal static class NodeRunner
                 // interrupted: stopping the node below hands back its trials and leaves the cluster
             }
             var rejoin = node.LeftItsCluster && !interruption.IsCancellationRequested;
+            var reason = Why(node);
             await node.DisposeAsync();
             if (!rejoin) return;
-            Log.Warning("This node left its cluster (downed, or its cluster had no coordinator); joining again in 2 s");
+            Log.Warning("This node left its cluster ({Reason}); joining again in 2 s", reason);
             try
             {
                 await Task.Delay(TimeSpan.FromSeconds(2), interruption);
@@ -37,4 +38,11 @@ internal static class NodeRunner
             }
         }
     }
+
+    private static string Why(SweepsNode node) => Akka.Actor.CoordinatedShutdown.Get(node.System).ShutdownReason switch
+    {
+        NoCoordinatorReason => "it had no coordinator",
+        IslandReason => "it was an island beside a bigger cluster",
+        _ => "downed",
+    };
 }

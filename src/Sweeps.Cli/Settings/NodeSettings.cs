@@ -31,8 +31,8 @@ public sealed class NodeSettings
 
     public WorkerNodeSettings Worker { get; set; } = new();
 
-    /// <summary>How long a partition must be stable before the split-brain resolver acts.</summary>
-    public double StableAfterSeconds { get; set; } = 7;
+    /// <summary>How long the set of unreachable nodes must stay the same before downing acts (short: failover in seconds).</summary>
+    public double StableAfterSeconds { get; set; } = 2;
 }
 
 public sealed class TlsSettings

@@ -20,8 +20,20 @@ public sealed record ClusterNodeOptions
     /// <summary>Mutual TLS between nodes; null for plain TCP (fine on 127.0.0.1 or a trusted network).</summary>
     public TlsOptions? Tls { get; init; }
 
-    /// <summary>How long a partition must be stable before the split-brain resolver downs the side without the oldest coordinator.</summary>
-    public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(7);
+    /// <summary>
+    /// How long the set of unreachable members must stay the same before downing keeps the oldest coordinator's side.
+    /// Failover is about heartbeat pause + 1 s (noticed) + this + <see cref="DownRemovalMargin"/> + recovery: 3 + 1 + 2 + 0.5 + 1 s.
+    /// </summary>
+    public TimeSpan StableAfter { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long the standby waits after the old coordinator's removal before taking over the singleton.</summary>
+    public TimeSpan DownRemovalMargin { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Heartbeats between nodes; with <see cref="AcceptableHeartbeatPause"/> a dead node is unreachable within about 4 s.</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Long enough for a garbage collection or a busy 2-core machine, short enough for failover in seconds.</summary>
+    public TimeSpan AcceptableHeartbeatPause { get; init; } = TimeSpan.FromSeconds(3);
 
     public const string ClusterName = "sweeps";
     public const string CoordinatorRole = "coordinator";

@@ -35,6 +35,8 @@ public sealed class SweepsProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public string Output { get { lock (_out) return _out.ToString(); } }
 
     public string Errors { get { lock (_err) return _err.ToString(); } }

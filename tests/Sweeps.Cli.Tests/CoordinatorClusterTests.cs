@@ -1,0 +1,188 @@
+using Sweeps.Cli.Tests.Support;
+using Sweeps.TestSupport;
+using Xunit.Abstractions;
+
+namespace Sweeps.Cli.Tests;
+
+/// <summary>
+/// Two coordinators and workers as real processes on one PostgreSQL store, every node seeded with both coordinators:
+/// worker churn never downs a coordinator, a coordinator restarted alone rejoins, and a cluster whose coordinators all
+/// died re-forms when they come back, without anyone touching a node.
+/// </summary>
+public sealed class CoordinatorClusterTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
+    private readonly string _folder = TestStores.NewFolder();
+    private readonly List<SweepsProcess> _started = [];
+
+    [NeedsPostgresBinariesFact]
+    public void Workers_killed_every_5_s_and_restarted_never_down_a_coordinator_and_every_trial_is_recorded_once()
+    {
+        using var postgres = PrivatePostgres.Create();
+        var nodes = new Nodes(postgres.ConnectionString);
+        try
+        {
+            var (active, standby) = StartCoordinators(nodes);
+            var workers = Enumerable.Range(1, 3).Select(i => StartWorker(nodes, $"w{i}")).ToArray();
+            foreach (var worker in workers) worker.WaitForLog("welcomed by the coordinator", Patience);
+            Submit(nodes, "churn", trials: 800, sleepMs: 400);
+
+            // The churn itself is the point: one worker killed every 5 s and started again 2 s later, for 2 minutes.
+            for (var round = 0; round < 24; round++)
+            {
+                var victim = round % workers.Length;
+                workers[victim].KillHard();
+                Thread.Sleep(TimeSpan.FromSeconds(2));
+                workers[victim] = StartWorker(nodes, $"w{victim + 1}");
+                Thread.Sleep(TimeSpan.FromSeconds(3));
+                Assert.False(active.HasExited || standby.HasExited, Logs());
+            }
+
+            Until(() => Completed(nodes.Db, "churn"), n => n == 800, $"the sweep to finish after the churn\n{Logs()}");
+            foreach (var coordinator in new[] { active, standby })
+            {
+                Assert.False(coordinator.HasExited, Logs());
+                Assert.DoesNotContain("has been downed", coordinator.Errors);
+                Assert.DoesNotContain("left its cluster", coordinator.Errors);
+            }
+            var coordinatorAddresses = new[] { $"127.0.0.1:{nodes.Port}", $"127.0.0.1:{nodes.StandbyPort}" };
+            var downings = _started.SelectMany(p => (p.Errors + p.Output).Split('\n')).Where(l => l.Contains("Downing ")).ToList();
+            Assert.DoesNotContain(downings, l => coordinatorAddresses.Any(a => l.Split('(')[0].Contains(a)));
+            output.WriteLine($"{downings.Count} downing decisions, none of a coordinator");
+            AssertRecordedOnce(nodes.Db, "churn", 800);
+        }
+        finally
+        {
+            foreach (var process in _started) process.Dispose();
+        }
+    }
+
+    [NeedsPostgresBinariesFact]
+    public void The_active_coordinator_killed_and_started_again_alone_rejoins_the_standby_s_cluster_and_the_sweep_goes_on()
+    {
+        using var postgres = PrivatePostgres.Create();
+        var nodes = new Nodes(postgres.ConnectionString);
+        try
+        {
+            var (active, standby) = StartCoordinators(nodes);
+            StartWorker(nodes, "steady").WaitForLog("welcomed by the coordinator", Patience);
+            Submit(nodes, "rejoin", trials: 200, sleepMs: 300);
+            Until(() => Completed(nodes.Db, "rejoin"), n => n >= 10, "trials to finish before the kill");
+            active.KillHard();
+            standby.WaitForLog("Recovered sweep rejoin", Patience);
+
+            var restarted = StartCoordinator(nodes, nodes.Port, nodes.Http);
+            restarted.WaitForLog($"joined the cluster of akka.tcp://sweeps@127.0.0.1:{nodes.StandbyPort}", Patience);
+            Assert.DoesNotContain("started a new cluster", restarted.Errors);
+            Until(() => Completed(nodes.Db, "rejoin"), n => n == 200, $"the sweep to finish\n{Logs()}");
+            Assert.DoesNotContain("left its cluster", standby.Errors);
+            AssertRecordedOnce(nodes.Db, "rejoin", 200);
+        }
+        finally
+        {
+            foreach (var process in _started) process.Dispose();
+        }
+    }
+
+    [NeedsPostgresBinariesFact]
+    public void Every_coordinator_killed_and_both_started_again_at_once_re_form_the_cluster_and_the_workers_rejoin_it()
+    {
+        using var postgres = PrivatePostgres.Create();
+        var nodes = new Nodes(postgres.ConnectionString);
+        try
+        {
+            var (active, standby) = StartCoordinators(nodes);
+            var workers = new[] { StartWorker(nodes, "w1"), StartWorker(nodes, "w2") };
+            foreach (var worker in workers) worker.WaitForLog("welcomed by the coordinator", Patience);
+            Submit(nodes, "reform", trials: 200, sleepMs: 300);
+            Until(() => Completed(nodes.Db, "reform"), n => n >= 10, "trials to finish before the kill");
+            active.KillHard();
+            standby.KillHard();
+
+            // Started together, each may find the other not yet in a cluster: an island forms and must heal by itself.
+            StartCoordinator(nodes, nodes.Port, nodes.Http);
+            StartCoordinator(nodes, nodes.StandbyPort, nodes.StandbyHttp);
+            Until(() => Completed(nodes.Db, "reform"), n => n == 200, $"the sweep to finish after the coordinators came back\n{Logs()}");
+            Assert.All(workers, w => Assert.Contains("joining again", w.Errors + w.Output));
+            AssertRecordedOnce(nodes.Db, "reform", 200);
+        }
+        finally
+        {
+            foreach (var process in _started) process.Dispose();
+        }
+    }
+
+    /// <summary>Ports and store of one test's cluster; every node lists both coordinators as seeds.</summary>
+    private sealed record Nodes(string Db)
+    {
+        public int Port { get; } = FreePort.Next();
+        public int StandbyPort { get; } = FreePort.Next();
+        public int Http { get; } = FreePort.Next();
+        public int StandbyHttp { get; } = FreePort.Next();
+        public string[] Seeds => ["--seed", $"127.0.0.1:{Port}", "--seed", $"127.0.0.1:{StandbyPort}"];
+        public string[] Servers => ["--server", $"http://127.0.0.1:{Http}", "--server", $"http://127.0.0.1:{StandbyHttp}"];
+    }
+
+    /// <summary>The first coordinator starts the cluster (and so is the oldest, the active one); the second joins it.</summary>
+    private (SweepsProcess Active, SweepsProcess Standby) StartCoordinators(Nodes nodes)
+    {
+        var active = StartCoordinator(nodes, nodes.Port, nodes.Http);
+        active.WaitForLog("started a new cluster", Patience);
+        var standby = StartCoordinator(nodes, nodes.StandbyPort, nodes.StandbyHttp);
+        standby.WaitForLog("joined the cluster", Patience);
+        active.WaitForLog("HTTP API listening", Patience);
+        return (active, standby);
+    }
+
+    private SweepsProcess StartCoordinator(Nodes nodes, int port, int http) =>
+        Track(SweepsProcess.Start(_folder, ["coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", nodes.Db, .. nodes.Seeds]));
+
+    private SweepsProcess StartWorker(Nodes nodes, string name) =>
+        Track(SweepsProcess.Start(_folder, ["worker", "--slots", "2", "--name", name, .. nodes.Seeds]));
+
+    private SweepsProcess Track(SweepsProcess process)
+    {
+        _started.Add(process);
+        return process;
+    }
+
+    private void Submit(Nodes nodes, string name, int trials, int sleepMs)
+    {
+        var spec = Files.Write(_folder, $"{name}.yaml", SpecFiles.Noop(name: name, trials: trials, sleepMs: sleepMs));
+        var (code, submitted, errors) = SweepsProcess.Run(_folder, ["submit", spec, .. nodes.Servers]);
+        Assert.True(code == 0, submitted + errors + Logs());
+    }
+
+    private static void AssertRecordedOnce(string db, string sweep, int trials)
+    {
+        var journaled = Journal.FinishedCounts(db, sweep);
+        Assert.Equal(trials, journaled.Count);
+        Assert.All(journaled, p => Assert.True(p.Value == 1, $"trial {p.Key} was recorded {p.Value} times"));
+    }
+
+    private static long Completed(string db, string sweep)
+    {
+        try
+        {
+            return Files.Count(db, $"SELECT COUNT(*) FROM trials WHERE sweep = '{sweep}' AND status = 'completed'");
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException || e.Message.Contains("does not exist"))
+        {
+            return 0;
+        }
+    }
+
+    private string Logs() => string.Join("\n", _started.Select((p, i) => $"--- node {i} (pid {p.Id}):\n{p.Errors}"));
+
+    private static T Until<T>(Func<T> read, Func<T, bool> done, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var value = read();
+            if (done(value)) return value;
+            Assert.True(DateTime.UtcNow < deadline, $"gave up waiting for {what} (last seen: {value})");
+            Thread.Sleep(200);
+        }
+    }
+}
