@@ -48,7 +48,15 @@ public static class EmbeddedRun
     {
         while (!interruption.IsCancellationRequested && !node.WhenTerminated.IsCompleted)
         {
-            var mine = (await node.ProgressAsync()).Sweeps.Where(s => names.Contains(s.Name)).ToList();
+            List<SweepProgress> mine;
+            try
+            {
+                mine = (await node.ProgressAsync(interruption)).Sweeps.Where(s => names.Contains(s.Name)).ToList();
+            }
+            catch (Exception e) when (e is OperationCanceledException or Akka.Actor.AskTimeoutException && (interruption.IsCancellationRequested || node.WhenTerminated.IsCompleted))
+            {
+                return; // Ctrl-C stops the host too: the coordinator may already be gone, and the store has the final word
+            }
             onProgress(mine);
             if (mine.All(s => s.IsOver)) return;
             try

@@ -54,7 +54,8 @@ public sealed class SweepsNode : IAsyncDisposable
     public async Task<SubmitResult> SubmitAsync(IEnumerable<SweepSpec> specs) =>
         await Coordinator.Ask<SubmitResult>(new SubmitSweeps(specs.Select(SpecText.ToCanonicalYaml).ToList()), AskTimeout);
 
-    public Task<ProgressReport> ProgressAsync() => Coordinator.Ask<ProgressReport>(GetProgress.Instance, AskTimeout);
+    public Task<ProgressReport> ProgressAsync(CancellationToken cancellation = default) =>
+        Coordinator.Ask<ProgressReport>(GetProgress.Instance, AskTimeout, cancellation);
 
     /// <summary>Pauses, resumes or cancels a sweep (<see cref="SweepState"/>).</summary>
     public Task<SweepStateChangeResult> ChangeStateAsync(string sweep, SweepState state) =>
