@@ -38,6 +38,8 @@ public static class NodeHosting
                 akka.log-dead-letters-during-shutdown = off
                 # Akka's own start-up lines never reach stdout; everything goes through Serilog to stderr
                 akka.stdout-loglevel = OFF
+                # and the fallback logger Akka uses around start and stop writes to stderr, never stdout
+                akka.stdout-logger-class = "Sweeps.Cluster.Hosting.StandardErrorLogger, Sweeps.Cluster"
                 """, HoconAddMode.Prepend)
             .WithSweepsNode(options, jobs, store));
         return builder;
