@@ -8,6 +8,7 @@ namespace Sweeps.Cli;
 public static class Program
 {
     private static readonly CancellationTokenSource Interrupt = new();
+    private static string[] _args = [];
 
     /// <summary>Cancelled by Ctrl-C or SIGTERM: commands stop cleanly instead of being killed.</summary>
     public static CancellationToken Interruption => Interrupt.Token;
@@ -28,14 +29,26 @@ public static class Program
         });
         // Redirected output has no width of its own: keep tables on one line each rather than wrapped at 80 columns.
         if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 320;
+        _args = args;
         return await CreateApp().RunAsync(args);
     }
 
     /// <summary>A command line that cannot be parsed or validated is bad input (exit 2), said in one line without a stack trace.</summary>
     private static int Refused(Exception exception)
     {
-        Console.Error.WriteLine($"error: {exception.Message}");
+        Console.Error.WriteLine($"error: {InUsersWords(exception.Message)}");
         return exception is CommandAppException ? 2 : 1;
+    }
+
+    /// <summary>Spectre names .NET types when a value does not convert ("Failed to convert 'abc' to Nullable`1."): say which option and what it takes.</summary>
+    private static string InUsersWords(string message)
+    {
+        const string prefix = "Failed to convert '";
+        if (!message.StartsWith(prefix, StringComparison.Ordinal)) return message;
+        var value = message[prefix.Length..message.LastIndexOf("' to ", StringComparison.Ordinal)];
+        var at = Array.IndexOf(_args, value);
+        var option = at > 0 && _args[at - 1].StartsWith('-') ? _args[at - 1] : "an option";
+        return $"{option}: '{value}' is not a value it takes (whole numbers for counts and limits); see --help";
     }
 
     public static CommandApp CreateApp()

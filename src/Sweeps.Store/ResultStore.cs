@@ -34,6 +34,29 @@ public sealed class ResultStore
         return store;
     }
 
+    /// <summary>
+    /// Opens an existing store to read it: nothing is created or changed, a file that is not a Sweeps store is refused,
+    /// and a PostgreSQL user with only SELECT rights is enough.
+    /// </summary>
+    public static ResultStore OpenToRead(StoreLocation location)
+    {
+        if (location.Provider == StoreProvider.Sqlite && !File.Exists(location.Display))
+            throw new StoreException(Directory.Exists(location.Display)
+                ? $"{location.Display} is a folder, not a Sweeps store; give --db the store file"
+                : $"there is no store at {location.Display}; give --db the store a sweep ran with (sweeps run writes sweeps.db here by default)");
+        var reading = location.ToRead();
+        var store = new ResultStore(reading, StoreDialect.For(reading));
+        try
+        {
+            store.Use(connection => Schema.Check(connection, store._dialect, location.Display));
+        }
+        catch (DbException e)
+        {
+            throw new StoreException($"{location.Display} cannot be read as a Sweeps store: {e.Message}", e);
+        }
+        return store;
+    }
+
     /// <summary>Records a sweep's row unless one with that name is already there.</summary>
     public void SaveSweep(SweepRow sweep) => Use(connection =>
     {

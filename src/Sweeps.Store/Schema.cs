@@ -11,8 +11,14 @@ internal static class Schema
 {
     public const int Version = 1;
 
+    /// <summary>Tables Sweeps and its journal write; a SQLite file holding any other table belongs to someone else.</summary>
+    private static readonly HashSet<string> OwnTables =
+        ["sweeps_schema", "sweeps", "trials", "projection_offsets", "sweeps_leases", "api_tokens", "journal", "snapshot", "tags", "journal_metadata"];
+
     public static void Ensure(DbConnection connection, StoreDialect dialect, string display)
     {
+        if (dialect.IsSqlite && !HasSchemaTable(connection, dialect) && Tables(connection).Where(t => !OwnTables.Contains(t)).ToList() is { Count: > 0 } foreign)
+            throw new StoreException($"{display} is not a Sweeps store: it holds tables of another application ({string.Join(", ", foreign.Take(5))}); give --db a new file or a Sweeps store");
         // Two nodes opening a new PostgreSQL store at once would race on CREATE TABLE IF NOT EXISTS (duplicate key in
         // pg_type): one transaction, behind the dialect's lock, creates the tables while the other waits.
         using var transaction = connection.BeginTransaction();
@@ -71,6 +77,37 @@ internal static class Schema
             """);
         if (found is null or DBNull)
             Execute(connection, transaction, $"INSERT INTO sweeps_schema (version) VALUES ({Version})");
+    }
+
+    /// <summary>Checks, without writing anything, that the database is a Sweeps store this version can read.</summary>
+    public static void Check(DbConnection connection, StoreDialect dialect, string display)
+    {
+        if (!HasSchemaTable(connection, dialect))
+            throw new StoreException($"{display} is not a Sweeps store (it has no sweeps_schema table); give --db the store a sweep ran with");
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MAX(version) FROM sweeps_schema";
+        var found = command.ExecuteScalar();
+        if (found is long or int && Convert.ToInt32(found) > Version)
+            throw new StoreException($"{display} was written by a newer Sweeps (schema version {found}, this one knows {Version}); upgrade sweeps to open it");
+    }
+
+    private static bool HasSchemaTable(DbConnection connection, StoreDialect dialect)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = dialect.IsSqlite
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'sweeps_schema'"
+            : "SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE tablename = 'sweeps_schema' AND schemaname = ANY (current_schemas(false))";
+        return Convert.ToInt64(command.ExecuteScalar()) > 0;
+    }
+
+    private static List<string> Tables(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read()) names.Add(reader.GetString(0));
+        return names;
     }
 
     private static void Execute(DbConnection connection, DbTransaction transaction, string sql)

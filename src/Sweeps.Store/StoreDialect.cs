@@ -7,6 +7,8 @@ internal abstract class StoreDialect
 {
     public abstract DbConnection Open();
 
+    public virtual bool IsSqlite => false;
+
     /// <summary>A statement that serializes schema creation between processes inside a transaction; null where the database does already.</summary>
     public virtual string? SchemaLock => null;
 

@@ -27,6 +27,16 @@ public sealed record StoreLocation(StoreProvider Provider, string ConnectionStri
         return new StoreLocation(StoreProvider.Sqlite, sqlite.ConnectionString, path);
     }
 
+    /// <summary>The same store opened so that nothing can be written: SQLite read-only mode, PostgreSQL read-only transactions.</summary>
+    public StoreLocation ToRead()
+    {
+        if (Provider == StoreProvider.Sqlite)
+            return this with { ConnectionString = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString) { Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly }.ConnectionString };
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+        builder.Options = $"{builder.Options} -c default_transaction_read_only=on".Trim();
+        return this with { ConnectionString = builder.ConnectionString };
+    }
+
     /// <summary>The provider name Akka.Persistence.Sql (linq2db) knows this store by.</summary>
     public string PersistenceProviderName => Provider == StoreProvider.Sqlite ? "SQLite.MS" : "PostgreSQL.15";
 

@@ -40,17 +40,20 @@ public class StoreSettings : CommonSettings
             : Store.StoreLocation.DefaultPath);
 
     /// <summary>Opens the store, creating its tables if needed; a bad --db is a <see cref="UsageException"/>.</summary>
-    public Store.ResultStore OpenStore()
+    public Store.ResultStore OpenStore() => Store.ResultStore.Open(Location());
+
+    /// <summary>Opens an existing store to read, changing nothing (status, query, compare, best).</summary>
+    public Store.ResultStore OpenStoreToRead() => Store.ResultStore.OpenToRead(Location());
+
+    private Store.StoreLocation Location()
     {
-        Store.StoreLocation location;
         try
         {
-            location = Store.StoreLocation.Parse(StoreText);
+            return Store.StoreLocation.Parse(StoreText);
         }
         catch (ArgumentException e)
         {
             throw new UsageException($"--db: {e.Message}");
         }
-        return Store.ResultStore.Open(location);
     }
 }

@@ -38,7 +38,7 @@ public sealed class CompareCommand : SweepsCommand<CompareSettings>
 {
     protected override Task<int> RunAsync(CompareSettings settings, CancellationToken interruption)
     {
-        var store = settings.OpenStore();
+        var store = settings.OpenStoreToRead();
         var stored = StoredSweep.Load(store, settings.Name);
         var (sweep, spec) = (stored.Row, stored.Spec);
         var metric = settings.Metric ?? spec.Objective?.Metric

@@ -49,7 +49,7 @@ public sealed class QueryCommand : SweepsCommand<QuerySettings>
 {
     protected override Task<int> RunAsync(QuerySettings settings, CancellationToken interruption)
     {
-        var store = settings.OpenStore();
+        var store = settings.OpenStoreToRead();
         var stored = StoredSweep.Load(store, settings.Name);
         var (sweep, parameters, metrics, known) = (stored.Row, stored.Parameters, stored.Metrics, stored.Fields);
         var filter = settings.Where is null ? TrialFilter.All : TrialFilter.Parse(settings.Where, known);

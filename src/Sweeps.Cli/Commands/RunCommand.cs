@@ -41,7 +41,14 @@ public sealed class RunCommand : SweepsCommand<RunSettings>
             Out.MarkupLine($"[yellow]Interrupted[/]: {left:N0} trial(s) left. Run the same command again to resume; finished trials are not run again.");
             return Interrupted;
         }
-        Out.MarkupLine($"Results are in [green]{Markup.Escape(store.Location.Display)}[/]: [grey]sweeps query NAME --db ...[/] or [grey]sqlite3[/] (tables sweeps, trials).");
-        return 0;
+        var reader = store.Location.Provider == Store.StoreProvider.Sqlite ? "sqlite3" : "psql";
+        Out.MarkupLine($"Results are in [green]{Markup.Escape(store.Location.Display)}[/]: [grey]sweeps query NAME --db ...[/] or [grey]{reader}[/] (tables sweeps, trials).");
+        var failed = result.Sweeps.Where(s => s.Failed > 0).ToList();
+        foreach (var sweep in failed)
+        {
+            var first = store.FirstErrors(sweep.Name, 1).FirstOrDefault();
+            Console.Error.WriteLine($"error: {sweep.Failed:N0} trial(s) of {sweep.Name} failed; the first, trial {first.Index}: {first.Error}");
+        }
+        return failed.Count > 0 ? Failed : 0;
     }
 }

@@ -18,7 +18,7 @@ public sealed class StatusCommand : SweepsCommand<StatusSettings>
 {
     protected override Task<int> RunAsync(StatusSettings settings, CancellationToken interruption)
     {
-        var store = settings.OpenStore();
+        var store = settings.OpenStoreToRead();
         if (settings.Name is null)
         {
             var sweeps = store.Sweeps();

@@ -9,7 +9,9 @@ namespace Sweeps.Cli.Commands;
 
 /// <summary>
 /// What all commands share: logging set up from the options, and errors a person can act on, each with its exit
-/// code (1: gave up waiting, 2: bad input, 3: the store cannot be used, 4: refused by the cluster, 130: interrupted).
+/// code, the same for every command (README, "Exit codes"): 0 done; 1 finished with failed trials, or gave up
+/// waiting for an answer; 2 bad spec, option or argument; 3 the store cannot be used; 4 refused by the cluster;
+/// 130 interrupted.
 /// </summary>
 public abstract class SweepsCommand<TSettings> : AsyncCommand<TSettings> where TSettings : CommonSettings
 {

@@ -24,6 +24,9 @@ public sealed class StoreLease : Akka.Coordination.Lease
     /// <summary>Where the lease's settings live in the actor system's configuration.</summary>
     public const string ConfigPath = "sweeps.store-lease";
 
+    /// <summary>The lease's row: the name Akka's singleton manager gives the coordinator singleton's lease, taken also by embedded runs.</summary>
+    public const string CoordinatorLeaseName = "sweeps-singleton-akka://sweeps/user/sweeps";
+
     private static readonly ConditionalWeakTable<ActorSystem, StoreLease> BySystem = new();
 
     private readonly LeaseTable _table;

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Sweeps.Cluster.Coordination;
 using Sweeps.Cluster.Messages;
 using Sweeps.Core.Jobs;
 using Sweeps.Core.Lifecycle;
@@ -20,10 +21,12 @@ public sealed class SweepsNode : IAsyncDisposable
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
     private readonly IHost _host;
     private readonly ActorRegistry _actors;
+    private readonly EmbeddedCoordinatorLease? _lease;
 
-    private SweepsNode(IHost host)
+    private SweepsNode(IHost host, EmbeddedCoordinatorLease? lease)
     {
         _host = host;
+        _lease = lease;
         Store = host.Services.GetService<ResultStore>();
         _actors = host.Services.GetRequiredService<ActorRegistry>();
         System = host.Services.GetRequiredService<ActorSystem>();
@@ -42,13 +45,23 @@ public sealed class SweepsNode : IAsyncDisposable
     /// <summary>True when the node stopped on its own (downed by the cluster, or no coordinator), not because it was asked to.</summary>
     public bool LeftItsCluster => CoordinatedShutdown.Get(System).ShutdownReason is { } reason && reason is not CoordinatedShutdown.ClrExitReason;
 
+    /// <summary>Starts the node; an embedded coordinator first takes the store's coordinator lease (<see cref="StoreInUseException"/> if another has it).</summary>
     public static async Task<SweepsNode> StartAsync(SweepsNodeOptions options, JobRegistry jobs, CancellationToken cancellation = default)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.AddSweepsNode(options, jobs);
-        var host = builder.Build();
-        await host.StartAsync(cancellation);
-        return new SweepsNode(host);
+        builder.AddSweepsNode(options, jobs); // opens the store first: a file that is no Sweeps store gets no lease table
+        var lease = options is { RunsCoordinator: true, Cluster: null } ? EmbeddedCoordinatorLease.Take(options.Store!) : null;
+        try
+        {
+            var host = builder.Build();
+            await host.StartAsync(cancellation);
+            return new SweepsNode(host, lease);
+        }
+        catch
+        {
+            lease?.Dispose();
+            throw;
+        }
     }
 
     public async Task<SubmitResult> SubmitAsync(IEnumerable<SweepSpec> specs) =>
@@ -79,5 +92,6 @@ public sealed class SweepsNode : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
+        _lease?.Dispose();
     }
 }

@@ -31,5 +31,15 @@ internal static class Files
         return rows;
     }
 
+    /// <summary>Runs one statement against a SQLite file, creating it if needed (another application's database, say).</summary>
+    public static void Execute(string sqliteFile, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={sqliteFile};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     public static long Count(string database, string sql) => Convert.ToInt64(Query(database, sql).Single()[0]);
 }
