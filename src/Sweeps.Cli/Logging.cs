@@ -1,10 +1,13 @@
 using Serilog;
 using Serilog.Events;
+using Serilog.Formatting;
 using Serilog.Formatting.Compact;
+using Serilog.Formatting.Display;
+using Sweeps.Cli.Output;
 
 namespace Sweeps.Cli;
 
-/// <summary>Serilog to standard error: readable lines on a terminal, JSON lines with --log-format json.</summary>
+/// <summary>Serilog to standard error (above the live table while one runs): readable lines, or JSON lines with --log-format json.</summary>
 internal static class Logging
 {
     public static void Configure(string format, string level)
@@ -21,9 +24,9 @@ internal static class Logging
             .MinimumLevel.Override("Akka", minimum == LogEventLevel.Debug ? LogEventLevel.Debug : minimum < LogEventLevel.Warning ? LogEventLevel.Warning : minimum)
             .MinimumLevel.Override("Sweeps", minimum)
             .Enrich.FromLogContext();
-        configuration = format == "json"
-            ? configuration.WriteTo.Console(new CompactJsonFormatter(), standardErrorFromLevel: LogEventLevel.Verbose)
-            : configuration.WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: LogEventLevel.Verbose);
-        Log.Logger = configuration.CreateLogger();
+        ITextFormatter formatter = format == "json"
+            ? new CompactJsonFormatter()
+            : new MessageTemplateTextFormatter("{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}{Exception}");
+        Log.Logger = configuration.WriteTo.Sink(new TerminalLogSink(formatter)).CreateLogger();
     }
 }

@@ -25,8 +25,16 @@ public sealed class RunCommand : SweepsCommand<RunSettings>
         EmbeddedRunResult result;
         if (ProgressView.IsInteractive)
         {
-            result = await Out.Live(view.Render()).AutoClear(false).StartAsync(async live =>
-                await EmbeddedRun.RunAsync(options, jobs, specs, p => { view.Update(p); live.UpdateTarget(view.Render()); }, TimeSpan.FromMilliseconds(250), interruption));
+            using (TerminalLogSink.LiveDisplay())
+            {
+                result = await Out.Live(view.Render()).AutoClear(false).StartAsync(async live =>
+                    await EmbeddedRun.RunAsync(options, jobs, specs, p =>
+                    {
+                        view.Update(p);
+                        TerminalLogSink.WriteWaitingLines(Out);
+                        live.UpdateTarget(view.Render());
+                    }, TimeSpan.FromMilliseconds(250), interruption));
+            }
         }
         else
         {

@@ -69,12 +69,20 @@ internal sealed class ProgressView
             var fraction = s.Total == 0 ? 1 : (double)s.Done / s.Total;
             table.AddRow(
                 new Markup(Markup.Escape(s.Name)), new Text(s.State.Text()),
-                new BreakdownChart().Width(20).HideTags().AddItem("done", fraction * 100, Color.Green).AddItem("left", (1 - fraction) * 100, Color.Grey23),
+                Bar(fraction),
                 new Text(s.Done.ToString("N0")), new Markup(s.Failed > 0 ? $"[red]{s.Failed:N0}[/]" : "0"),
                 new Text(s.Running.ToString("N0")), new Text(s.Total.ToString("N0")),
                 new Text(Rate(s).ToString("N1")), new Text(Eta(s)));
         }
         return table;
+    }
+
+    /// <summary>A bar whose shape reads without colour, and the percentage as a number.</summary>
+    private static Markup Bar(double fraction)
+    {
+        const int width = 20;
+        var done = (int)Math.Round(fraction * width);
+        return new Markup($"[green]{new string('█', done)}[/][grey]{new string('░', width - done)}[/] {Math.Floor(fraction * 100),3:0}%");
     }
 
     private double Rate(SweepProgress s)
