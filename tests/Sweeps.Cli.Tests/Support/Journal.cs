@@ -62,4 +62,19 @@ internal static class Journal
         }
         return attempts;
     }
+
+    /// <summary>Trials handed out while the sweep stood paused in the journal (between a pause and the next state change).</summary>
+    public static int DispatchedWhilePaused(string database, string sweep)
+    {
+        var (paused, handedOut) = (false, 0);
+        foreach (var row in Files.Query(database, "SELECT manifest, message FROM journal WHERE manifest IN ('e.st', 'e.dis') AND deleted = false ORDER BY ordering"))
+        {
+            using var doc = JsonDocument.Parse((byte[])row[1]!);
+            var e = doc.RootElement;
+            if (e.GetProperty("Sweep").GetString() != sweep) continue;
+            if ((string)row[0]! == "e.st") paused = e.GetProperty("State").GetString() == "paused";
+            else if (paused) handedOut += e.GetProperty("NewCount").GetInt32() + e.GetProperty("Retries").GetArrayLength();
+        }
+        return handedOut;
+    }
 }

@@ -88,6 +88,26 @@ public sealed class SweepsProcess : IDisposable
         }
     }
 
+    /// <summary>Where its logs end now: a later wait can look only at what was logged after this.</summary>
+    public LogMark Mark() => new(Errors.Length, Output.Length);
+
+    /// <summary>The lines it has logged (errors, then output) since the mark.</summary>
+    public IEnumerable<string> LinesSince(LogMark since) => (Errors[since.Errors..] + "\n" + Output[since.Output..]).Split('\n');
+
+    /// <summary>Waits until a line logged after <paramref name="since"/> fits; fails if the process exits or it does not come in time.</summary>
+    public string WaitForLine(Func<string, bool> fits, LogMark since, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var line = LinesSince(since).FirstOrDefault(fits);
+            if (line is not null) return line;
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+                throw new TimeoutException($"sweeps did not log {what} within {timeout}; output:\n{Output}\nerrors:\n{Errors}");
+            Thread.Sleep(100);
+        }
+    }
+
     /// <summary>SIGKILL: no clean-up, no flush, exactly what a crash or an OOM killer does.</summary>
     public void KillHard()
     {
