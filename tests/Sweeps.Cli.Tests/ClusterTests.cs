@@ -53,14 +53,12 @@ public sealed class ClusterTests(ITestOutputHelper output)
         var (port, http) = (FreePort.Next(), FreePort.Next());
         var seed = $"127.0.0.1:{port}";
         var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "cluster", trials: 60, sleepMs: 300));
+        using var first = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db);
         using var worker = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "2", "--name", "steady");
-        using (var first = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db))
-        {
-            first.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
-            Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--server", Server(http)).ExitCode);
-            Until(() => Indexes(db, "status = 'completed'"), s => s.Count >= 8, first);
-            first.KillHard();
-        }
+        first.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
+        Succeeds(SweepsProcess.Run(_folder, "submit", spec, "--server", Server(http)));
+        Until(() => Indexes(db, "status = 'completed'"), s => s.Count >= 8, first);
+        first.KillHard();
         var doneAtKill = Indexes(db, "status = 'completed'");
         Assert.InRange(doneAtKill.Count, 8, 59);
 
@@ -85,7 +83,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         using var standby = SweepsProcess.Start(_folder, ["coordinator", "--port", standbyPort.ToString(), "--http-port", standbyHttp.ToString(), "--db", db, .. seeds]);
         using var worker = SweepsProcess.Start(_folder, ["worker", "--slots", "2", "--name", "steady", .. seeds]);
         first.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
-        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--server", Server(http), "--server", Server(standbyHttp)).ExitCode);
+        Succeeds(SweepsProcess.Run(_folder, "submit", spec, "--server", Server(http), "--server", Server(standbyHttp)));
         Until(() => Indexes(db, "status = 'completed'"), s => s.Count >= 8, first);
         first.KillHard();
 
@@ -147,7 +145,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db, "--lease-seconds", "2", "--max-attempts", "2");
         using var worker = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "2", "--trial-timeout", "1", "--name", "patient");
         coordinator.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
-        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--server", Server(http)).ExitCode);
+        Succeeds(SweepsProcess.Run(_folder, "submit", spec, "--server", Server(http)));
 
         Until(() => Indexes(db, "status IN ('completed', 'failed')"), s => s.Count == 6, coordinator);
         var rows = Files.Query(db, "SELECT trial_index, status, attempt, error FROM trials WHERE sweep = 'cluster' ORDER BY trial_index");
@@ -178,7 +176,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db);
         using var worker = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "2", "--name", "steady");
         coordinator.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
-        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--server", Server(http)).ExitCode);
+        Succeeds(SweepsProcess.Run(_folder, "submit", spec, "--server", Server(http)));
         Until(() => Indexes(db, "status = 'completed'"), s => s.Count >= 10, coordinator);
 
         // The outage lasts until the coordinator has found the store unavailable and said so, however long that takes.
@@ -220,7 +218,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         using var outside = SweepsProcess.Start(_folder, "worker", "--host", network.HostAddress, "--insecure", "--seed", seed, "--slots", "2", "--name", "outside");
         WaitUntilWelcomed(inside, outside);
         coordinator.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
-        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--server", $"http://{network.HostAddress}:{http}").ExitCode);
+        Succeeds(SweepsProcess.Run(_folder, "submit", spec, "--server", $"http://{network.HostAddress}:{http}"));
 
         Until(() => Indexes(db, "worker = 'inside' AND status = 'running'"), s => s.Count >= 2, coordinator);
         var (since, outsideSince) = (coordinator.Mark(), outside.Mark());
@@ -317,7 +315,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db);
         using var worker = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "2");
         coordinator.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
-        Assert.Equal(0, SweepsProcess.Run(_folder, ["submit", spec, .. server]).ExitCode);
+        Succeeds(SweepsProcess.Run(_folder, ["submit", spec, .. server]));
         var (code, output, _) = SweepsProcess.Run(_folder, ["cancel", "doomed", .. server]);
         Assert.Equal((0, true), (code, output.Contains("sweep 'doomed' is now cancelled")));
 
@@ -329,7 +327,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
             s => s is { State: "paused", Running: 0 }, s => s.ToString(), TimeSpan.FromMinutes(2), () => $"the pause; coordinator log:\n{coordinator.Errors}");
         Assert.InRange(Indexes(db, "status = 'completed'").Count, 5, 299);
 
-        Assert.Equal(0, SweepsProcess.Run(_folder, ["resume", "cluster", .. server]).ExitCode);
+        Succeeds(SweepsProcess.Run(_folder, ["resume", "cluster", .. server]));
         Until(() => Indexes(db, "status = 'completed'"), s => s.Count == 300, coordinator);
         Assert.Equal(0, Journal.DispatchedWhilePaused(db, "cluster"));
         Assert.Equal("cancelled", Files.Query(db, "SELECT state FROM sweeps WHERE name = 'doomed'").Single()[0]);
@@ -340,6 +338,8 @@ public sealed class ClusterTests(ITestOutputHelper output)
     }
 
     private static string Server(int httpPort) => $"http://127.0.0.1:{httpPort}";
+
+    private static void Succeeds((int ExitCode, string Output, string Errors) run) => Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.Output}\n{run.Errors}");
 
     /// <summary>A worker started before its coordinator listens joins a little later; tests that count on it wait.</summary>
     private static void WaitUntilWelcomed(params SweepsProcess[] workers)

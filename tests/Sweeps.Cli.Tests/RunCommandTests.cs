@@ -16,12 +16,7 @@ public sealed class RunCommandTests
         var spec = Files.Write(_folder, "crash.yaml", SpecFiles.Noop(trials: 300, sleepMs: 20));
         using (var first = SweepsProcess.Start(_folder, "run", spec, "--workers", "2"))
         {
-            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-            while (CompletedRows() < 60)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"no progress; output:\n{first.Output}\n{first.Errors}");
-                Thread.Sleep(50);
-            }
+            UntilCompleted(60, first);
             first.KillHard();
         }
         var completedBefore = Rows("status = 'completed'");
@@ -50,12 +45,7 @@ public sealed class RunCommandTests
         var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "slow", trials: 200, sleepMs: 30));
         using (var first = SweepsProcess.Start(_folder, "run", spec, "--workers", "2"))
         {
-            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-            while (CompletedRows() < 20)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"no progress; output:\n{first.Output}\n{first.Errors}");
-                Thread.Sleep(50);
-            }
+            UntilCompleted(20, first);
             first.Interrupt();
             Assert.Equal(130, first.WaitForExit(TimeSpan.FromSeconds(60)));
             Assert.Contains("Run the same command again to resume", first.Output);
@@ -93,6 +83,10 @@ public sealed class RunCommandTests
         Assert.Contains("10 completed, 0 failed", output);
         Assert.Equal(before, Rows("1 = 1"));
     }
+
+    /// <summary>Fails only if the count stops moving for two minutes (it is 0 while the process starts).</summary>
+    private void UntilCompleted(long rows, SweepsProcess run) =>
+        Eventually.Until(CompletedRows, n => n >= rows, n => n.ToString(), TimeSpan.FromMinutes(2), () => $"{rows} completed rows; output:\n{run.Output}\n{run.Errors}");
 
     private long CompletedRows() =>
         File.Exists(Database) ? Files.Count(Database, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'trials'") == 0 ? 0
