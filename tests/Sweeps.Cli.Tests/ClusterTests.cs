@@ -25,7 +25,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         using var doomed = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "2", "--name", "doomed");
         using var survivor = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "2", "--name", "survivor");
         WaitUntilWelcomed(doomed, survivor);
-        coordinator.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
+        WaitUntilReady(coordinator);
         var (code, submitted, errors) = SweepsProcess.Run(_folder, "submit", spec, "--server", Server(http));
         Assert.True(code == 0, submitted + errors + coordinator.Errors);
 
@@ -55,7 +55,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "cluster", trials: 60, sleepMs: 300));
         using var first = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db);
         using var worker = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "2", "--name", "steady");
-        first.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
+        WaitUntilReady(first);
         Succeeds(SweepsProcess.Run(_folder, "submit", spec, "--server", Server(http)));
         Until(() => Indexes(db, "status = 'completed'"), s => s.Count >= 8, first);
         first.KillHard();
@@ -82,7 +82,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         first.WaitForLog("started a new cluster", TimeSpan.FromSeconds(60));
         using var standby = SweepsProcess.Start(_folder, ["coordinator", "--port", standbyPort.ToString(), "--http-port", standbyHttp.ToString(), "--db", db, .. seeds]);
         using var worker = SweepsProcess.Start(_folder, ["worker", "--slots", "2", "--name", "steady", .. seeds]);
-        first.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
+        WaitUntilReady(first);
         Succeeds(SweepsProcess.Run(_folder, "submit", spec, "--server", Server(http), "--server", Server(standbyHttp)));
         Until(() => Indexes(db, "status = 'completed'"), s => s.Count >= 8, first);
         first.KillHard();
@@ -144,7 +144,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         var http = FreePort.Next();
         using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db, "--lease-seconds", "2", "--max-attempts", "2");
         using var worker = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "2", "--trial-timeout", "1", "--name", "patient");
-        coordinator.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
+        WaitUntilReady(coordinator);
         Succeeds(SweepsProcess.Run(_folder, "submit", spec, "--server", Server(http)));
 
         Until(() => Indexes(db, "status IN ('completed', 'failed')"), s => s.Count == 6, coordinator);
@@ -175,7 +175,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         var http = FreePort.Next();
         using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db);
         using var worker = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "2", "--name", "steady");
-        coordinator.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
+        WaitUntilReady(coordinator);
         Succeeds(SweepsProcess.Run(_folder, "submit", spec, "--server", Server(http)));
         Until(() => Indexes(db, "status = 'completed'"), s => s.Count >= 10, coordinator);
 
@@ -217,7 +217,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         using var inside = SweepsProcess.StartIn(network.Namespace, _folder, "worker", "--host", network.InsideAddress, "--insecure", "--seed", seed, "--slots", "2", "--name", "inside");
         using var outside = SweepsProcess.Start(_folder, "worker", "--host", network.HostAddress, "--insecure", "--seed", seed, "--slots", "2", "--name", "outside");
         WaitUntilWelcomed(inside, outside);
-        coordinator.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
+        WaitUntilReady(coordinator);
         Succeeds(SweepsProcess.Run(_folder, "submit", spec, "--server", $"http://{network.HostAddress}:{http}"));
 
         Until(() => Indexes(db, "worker = 'inside' AND status = 'running'"), s => s.Count >= 2, coordinator);
@@ -255,7 +255,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         using var intruder = SweepsProcess.Start(_folder, ["worker", "--seed", seed, "--slots", "2", "--name", "intruder", .. Tls(stranger.IssueNode("intruder"))]);
         using var member = SweepsProcess.Start(_folder, ["worker", "--seed", seed, "--slots", "2", "--name", "member", .. Tls(cluster.IssueNode("member"))]);
         // A client without a certificate is refused by the API; with the cluster's client certificate it is let in.
-        coordinator.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
+        WaitUntilReady(coordinator);
         var (code, output, errors) = SweepsProcess.Run(_folder, "submit", spec, "--server", $"https://127.0.0.1:{http}", "--tls-ca", cluster.CaPath);
         Assert.Equal(4, code);
         Assert.Contains("this API needs a client certificate signed by the cluster's CA", errors);
@@ -314,7 +314,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         var server = new[] { "--server", Server(http) };
         using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db);
         using var worker = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "2");
-        coordinator.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
+        WaitUntilReady(coordinator);
         Succeeds(SweepsProcess.Run(_folder, ["submit", spec, .. server]));
         var (code, output, _) = SweepsProcess.Run(_folder, ["cancel", "doomed", .. server]);
         Assert.Equal((0, true), (code, output.Contains("sweep 'doomed' is now cancelled")));
@@ -340,6 +340,13 @@ public sealed class ClusterTests(ITestOutputHelper output)
     private static string Server(int httpPort) => $"http://127.0.0.1:{httpPort}";
 
     private static void Succeeds((int ExitCode, string Output, string Errors) run) => Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.Output}\n{run.Errors}");
+
+    /// <summary>Its API listens and its coordinator holds the lease (and so runs): a submission now finds it.</summary>
+    private static void WaitUntilReady(SweepsProcess coordinator)
+    {
+        coordinator.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
+        coordinator.WaitForLog("Acquired the coordinator lease", TimeSpan.FromSeconds(60));
+    }
 
     /// <summary>A worker started before its coordinator listens joins a little later; tests that count on it wait.</summary>
     private static void WaitUntilWelcomed(params SweepsProcess[] workers)
@@ -395,7 +402,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         coordinator.WaitForLine(l => failures.Any(l.Contains), since, TimeSpan.FromMinutes(3), "that the store is unavailable");
     }
 
-    /// <summary>Waits for the store to show a state; fails only if the trials stop changing for two minutes.</summary>
+    /// <summary>Waits for the store to show a state; fails only if the trials stop changing for four minutes.</summary>
     private static HashSet<long> Until(Func<HashSet<long>> read, Func<HashSet<long>, bool> done, SweepsProcess coordinator) =>
-        Eventually.Until(read, done, s => string.Join(",", s.Order()), TimeSpan.FromMinutes(2), () => $"the store; coordinator log:\n{coordinator.Errors}");
+        Eventually.Until(read, done, s => string.Join(",", s.Order()), TimeSpan.FromMinutes(4), () => $"the store; coordinator log:\n{coordinator.Errors}");
 }

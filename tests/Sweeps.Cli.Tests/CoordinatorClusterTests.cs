@@ -143,11 +143,18 @@ public sealed class CoordinatorClusterTests(ITestOutputHelper output)
         var first = new Coordinator(StartCoordinator(nodes, nodes.Port, nodes.Http, options), nodes.Port, nodes.Http);
         first.Process.WaitForLog("started a new cluster", Patience);
         var second = new Coordinator(StartCoordinator(nodes, nodes.StandbyPort, nodes.StandbyHttp, options), nodes.StandbyPort, nodes.StandbyHttp);
-        var joiner = Eventually.Until(() => new[] { second, first }.FirstOrDefault(c => c.Process.Errors.Contains("joined the cluster")),
+        var joiner = Eventually.Until(() => new[] { second, first }.FirstOrDefault(c => Alive(c.Process).Errors.Contains("joined the cluster")),
             c => c is not null, c => c?.Port.ToString() ?? "", Patience, () => $"one coordinator to join the other\n{Logs()}")!;
         var (active, standby) = joiner == second ? (first, second) : (second, first);
         active.Process.WaitForLog("HTTP API listening", Patience);
         return (active, standby);
+    }
+
+    /// <summary>A coordinator that exited (its store did not answer in time, say) fails the wait at once, with every log.</summary>
+    private SweepsProcess Alive(SweepsProcess process)
+    {
+        Assert.False(process.HasExited, $"a coordinator exited\n{Logs()}");
+        return process;
     }
 
     private SweepsProcess StartCoordinator(Nodes nodes, int port, int http, params string[] options) =>

@@ -13,7 +13,7 @@ public sealed class RunCommandTests
     [Fact]
     public void Killed_with_sigkill_mid_sweep_and_run_again_every_trial_is_recorded_exactly_once()
     {
-        var spec = Files.Write(_folder, "crash.yaml", SpecFiles.Noop(trials: 300, sleepMs: 20));
+        var spec = Files.Write(_folder, "crash.yaml", SpecFiles.Noop(trials: 300, sleepMs: 50));
         using (var first = SweepsProcess.Start(_folder, "run", spec, "--workers", "2"))
         {
             UntilCompleted(60, first);
@@ -42,7 +42,7 @@ public sealed class RunCommandTests
     [Fact]
     public void Interrupted_with_ctrl_c_it_stops_cleanly_and_the_same_command_finishes_the_sweep()
     {
-        var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "slow", trials: 200, sleepMs: 30));
+        var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "slow", trials: 200, sleepMs: 200));
         using (var first = SweepsProcess.Start(_folder, "run", spec, "--workers", "2"))
         {
             UntilCompleted(20, first);
@@ -66,8 +66,8 @@ public sealed class RunCommandTests
         var spec = Files.Write(_folder, "smoke.yaml", SpecFiles.Noop(name: "same", trials: 40, sleepMs: 0));
         var one = Path.Combine(_folder, "one.db");
         var two = Path.Combine(_folder, "two.db");
-        Assert.Equal(0, SweepsProcess.Run(_folder, "run", spec, "--db", one, "--workers", "1").ExitCode);
-        Assert.Equal(0, SweepsProcess.Run(_folder, "run", spec, "--db", two, "--workers", "2").ExitCode);
+        Succeeds(SweepsProcess.Run(_folder, "run", spec, "--db", one, "--workers", "1"));
+        Succeeds(SweepsProcess.Run(_folder, "run", spec, "--db", two, "--workers", "2"));
         const string sql = "SELECT trial_index, seed, parameters, metrics FROM trials ORDER BY trial_index";
         Assert.Equal(Files.Query(one, sql).Select(r => string.Join("|", r)), Files.Query(two, sql).Select(r => string.Join("|", r)));
     }
@@ -76,13 +76,15 @@ public sealed class RunCommandTests
     public void A_finished_sweep_run_again_runs_nothing_and_prints_its_summary()
     {
         var spec = Files.Write(_folder, "smoke.yaml", SpecFiles.Noop(name: "done", trials: 10, sleepMs: 0));
-        Assert.Equal(0, SweepsProcess.Run(_folder, "run", spec).ExitCode);
+        Succeeds(SweepsProcess.Run(_folder, "run", spec));
         var before = Rows("1 = 1");
         var (code, output, _) = SweepsProcess.Run(_folder, "run", spec);
         Assert.Equal(0, code);
         Assert.Contains("10 completed, 0 failed", output);
         Assert.Equal(before, Rows("1 = 1"));
     }
+
+    private static void Succeeds((int ExitCode, string Output, string Errors) run) => Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.Output}\n{run.Errors}");
 
     /// <summary>Fails only if the count stops moving for two minutes (it is 0 while the process starts).</summary>
     private void UntilCompleted(long rows, SweepsProcess run) =>
