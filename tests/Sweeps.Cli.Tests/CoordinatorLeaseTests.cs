@@ -152,16 +152,9 @@ public sealed class CoordinatorLeaseTests(ITestOutputHelper output) : IDisposabl
         }
     }
 
-    private void Until<T>(Func<T> read, Func<T, bool> done, SweepsProcess watched)
-    {
-        var deadline = DateTime.UtcNow + Hang;
-        while (true)
-        {
-            if (done(read())) return;
-            Assert.True(DateTime.UtcNow < deadline, $"never happened; log of the process watched:\n{watched.Errors}");
-            Thread.Sleep(100);
-        }
-    }
+    /// <summary>A count that keeps moving is waited for however slow the machine; a state that never changes fails after <see cref="Hang"/>.</summary>
+    private static void Until<T>(Func<T> read, Func<T, bool> done, SweepsProcess watched) =>
+        Eventually.Until(read, done, v => v?.ToString() ?? "", Hang, () => $"a state; log of the process watched:\n{watched.Errors}");
 
     public void Dispose()
     {

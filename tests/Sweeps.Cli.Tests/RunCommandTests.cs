@@ -13,15 +13,10 @@ public sealed class RunCommandTests
     [Fact]
     public void Killed_with_sigkill_mid_sweep_and_run_again_every_trial_is_recorded_exactly_once()
     {
-        var spec = Files.Write(_folder, "crash.yaml", SpecFiles.Noop(trials: 300, sleepMs: 20));
+        var spec = Files.Write(_folder, "crash.yaml", SpecFiles.Noop(trials: 300, sleepMs: 50));
         using (var first = SweepsProcess.Start(_folder, "run", spec, "--workers", "2"))
         {
-            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-            while (CompletedRows() < 60)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"no progress; output:\n{first.Output}\n{first.Errors}");
-                Thread.Sleep(50);
-            }
+            UntilCompleted(60, first);
             first.KillHard();
         }
         var completedBefore = Rows("status = 'completed'");
@@ -47,15 +42,10 @@ public sealed class RunCommandTests
     [Fact]
     public void Interrupted_with_ctrl_c_it_stops_cleanly_and_the_same_command_finishes_the_sweep()
     {
-        var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "slow", trials: 200, sleepMs: 30));
+        var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "slow", trials: 200, sleepMs: 200));
         using (var first = SweepsProcess.Start(_folder, "run", spec, "--workers", "2"))
         {
-            var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-            while (CompletedRows() < 20)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"no progress; output:\n{first.Output}\n{first.Errors}");
-                Thread.Sleep(50);
-            }
+            UntilCompleted(20, first);
             first.Interrupt();
             Assert.Equal(130, first.WaitForExit(TimeSpan.FromSeconds(60)));
             Assert.Contains("Run the same command again to resume", first.Output);
@@ -76,8 +66,8 @@ public sealed class RunCommandTests
         var spec = Files.Write(_folder, "smoke.yaml", SpecFiles.Noop(name: "same", trials: 40, sleepMs: 0));
         var one = Path.Combine(_folder, "one.db");
         var two = Path.Combine(_folder, "two.db");
-        Assert.Equal(0, SweepsProcess.Run(_folder, "run", spec, "--db", one, "--workers", "1").ExitCode);
-        Assert.Equal(0, SweepsProcess.Run(_folder, "run", spec, "--db", two, "--workers", "2").ExitCode);
+        Succeeds(SweepsProcess.Run(_folder, "run", spec, "--db", one, "--workers", "1"));
+        Succeeds(SweepsProcess.Run(_folder, "run", spec, "--db", two, "--workers", "2"));
         const string sql = "SELECT trial_index, seed, parameters, metrics FROM trials ORDER BY trial_index";
         Assert.Equal(Files.Query(one, sql).Select(r => string.Join("|", r)), Files.Query(two, sql).Select(r => string.Join("|", r)));
     }
@@ -86,13 +76,19 @@ public sealed class RunCommandTests
     public void A_finished_sweep_run_again_runs_nothing_and_prints_its_summary()
     {
         var spec = Files.Write(_folder, "smoke.yaml", SpecFiles.Noop(name: "done", trials: 10, sleepMs: 0));
-        Assert.Equal(0, SweepsProcess.Run(_folder, "run", spec).ExitCode);
+        Succeeds(SweepsProcess.Run(_folder, "run", spec));
         var before = Rows("1 = 1");
         var (code, output, _) = SweepsProcess.Run(_folder, "run", spec);
         Assert.Equal(0, code);
         Assert.Contains("10 completed, 0 failed", output);
         Assert.Equal(before, Rows("1 = 1"));
     }
+
+    private static void Succeeds((int ExitCode, string Output, string Errors) run) => Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.Output}\n{run.Errors}");
+
+    /// <summary>Fails only if the count stops moving for two minutes (it is 0 while the process starts).</summary>
+    private void UntilCompleted(long rows, SweepsProcess run) =>
+        Eventually.Until(CompletedRows, n => n >= rows, n => n.ToString(), TimeSpan.FromMinutes(2), () => $"{rows} completed rows; output:\n{run.Output}\n{run.Errors}");
 
     private long CompletedRows() =>
         File.Exists(Database) ? Files.Count(Database, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'trials'") == 0 ? 0

@@ -23,7 +23,7 @@ public sealed class PrivatePostgres : IDisposable
         _tls = tls;
     }
 
-    public string ConnectionString => $"Host=127.0.0.1;Port={_port};Username=postgres;Database=postgres;Timeout=5;Command Timeout=10";
+    public string ConnectionString => $"Host=127.0.0.1;Port={_port};Username=postgres;Database=postgres;Timeout=30;Command Timeout=10";
 
     public static string? Binaries =>
         Directory.Exists("/usr/lib/postgresql")

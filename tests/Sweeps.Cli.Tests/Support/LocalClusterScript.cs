@@ -57,12 +57,10 @@ internal sealed class LocalClusterScript : IDisposable
     public void WaitUntilReady(TimeSpan patience)
     {
         WaitForLine("ready:", patience);
-        var named = Output.Split('\n').First(l => l.StartsWith("pids:", StringComparison.Ordinal))["pids:".Length..]
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => int.TryParse(w, out _)).Select(int.Parse);
         lock (_started)
         {
             _started.AddRange(RunningProcess.Descendants(_script.Id));
-            _started.AddRange(named.Select(RunningProcess.Find).OfType<RunningProcess>().Where(p => _started.All(s => s.Pid != p.Pid)));
+            _started.AddRange(Named().Where(p => _started.All(s => s.Pid != p.Pid)));
         }
     }
 
@@ -88,8 +86,17 @@ internal sealed class LocalClusterScript : IDisposable
 
     public void Dispose()
     {
+        // What it started is looked up again here too: a test that failed before WaitUntilReady recorded nothing.
+        var left = Started.Concat(_script.HasExited ? [] : RunningProcess.Descendants(_script.Id)).Concat(Named()).ToList();
         Script?.Kill();
-        foreach (var process in Started) process.Kill();
+        foreach (var process in left) process.Kill();
         _script.Dispose();
     }
+
+    /// <summary>The processes on the script's "pids:" line (the PostgreSQL server is not its child), once it has printed it.</summary>
+    private IEnumerable<RunningProcess> Named() =>
+        Output.Split('\n').FirstOrDefault(l => l.StartsWith("pids:", StringComparison.Ordinal)) is { } line
+            ? line["pids:".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => int.TryParse(w, out _)).Select(int.Parse)
+                .Select(RunningProcess.Find).OfType<RunningProcess>()
+            : [];
 }

@@ -76,14 +76,45 @@ public sealed class SweepsProcess : IDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Waits until the process has logged the text (say, a worker's welcome); fails the test if it does not in time.</summary>
-    public void WaitForLog(string text, TimeSpan timeout)
+    /// <summary>
+    /// Waits until the process has logged the text (say, a worker's welcome). Fails if it exits, or says nothing at all
+    /// for <paramref name="silence"/> (stuck), or talks for ten times that without saying it (going round in circles):
+    /// a process slowed by a loaded machine but still logging is waited for.
+    /// </summary>
+    public void WaitForLog(string text, TimeSpan silence)
+    {
+        var (started, quiet, length) = (Stopwatch.StartNew(), Stopwatch.StartNew(), 0);
+        while (true)
+        {
+            var log = Errors + Output;
+            if (log.Contains(text)) return;
+            if (log.Length != length)
+            {
+                length = log.Length;
+                quiet.Restart();
+            }
+            if (_process.HasExited || quiet.Elapsed > silence || started.Elapsed > 10 * silence)
+                throw new TimeoutException($"sweeps did not log '{text}' (silent for {quiet.Elapsed:mm\\:ss}, waited {started.Elapsed:mm\\:ss}); output:\n{Output}\nerrors:\n{Errors}");
+            Thread.Sleep(100);
+        }
+    }
+
+    /// <summary>Where its logs end now: a later wait can look only at what was logged after this.</summary>
+    public LogMark Mark() => new(Errors.Length, Output.Length);
+
+    /// <summary>The lines it has logged (errors, then output) since the mark.</summary>
+    public IEnumerable<string> LinesSince(LogMark since) => (Errors[since.Errors..] + "\n" + Output[since.Output..]).Split('\n');
+
+    /// <summary>Waits until a line logged after <paramref name="since"/> fits; fails if the process exits or it does not come in time.</summary>
+    public string WaitForLine(Func<string, bool> fits, LogMark since, TimeSpan timeout, string what)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!(Errors + Output).Contains(text))
+        while (true)
         {
+            var line = LinesSince(since).FirstOrDefault(fits);
+            if (line is not null) return line;
             if (_process.HasExited || DateTime.UtcNow > deadline)
-                throw new TimeoutException($"sweeps did not log '{text}' within {timeout}; output:\n{Output}\nerrors:\n{Errors}");
+                throw new TimeoutException($"sweeps did not log {what} within {timeout}; output:\n{Output}\nerrors:\n{Errors}");
             Thread.Sleep(100);
         }
     }
