@@ -18,7 +18,8 @@ internal sealed class LocalClusterScript : IDisposable
     {
         ClusterPort = FreePort.Pair();
         HttpPort = FreePort.Pair();
-        var start = new ProcessStartInfo("bash", [RepositoryFolder.File("deploy/local-cluster.sh"), workers.ToString(), slots.ToString()])
+        // SIGINT back to default first: bash cannot trap a signal that was ignored when it started (as in a background test run)
+        var start = new ProcessStartInfo("env", ["--default-signal=INT", "bash", RepositoryFolder.File("deploy/local-cluster.sh"), workers.ToString(), slots.ToString()])
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,

@@ -13,14 +13,17 @@ public sealed class SweepsProcess : IDisposable
     private SweepsProcess(string folder, string[] args, string? networkNamespace = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var executable = Path.Combine(AppContext.BaseDirectory, "sweeps");
-        var start = new ProcessStartInfo(networkNamespace is null ? executable : "ip")
+        // Through env (which execs, keeping the pid) with SIGINT back to default: a test run started in the background
+        // of a shell ignores SIGINT, children inherit that, and the Ctrl-C tests would then test nothing.
+        var start = new ProcessStartInfo(networkNamespace is null ? "env" : "ip")
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        if (networkNamespace is not null) foreach (var arg in new[] { "netns", "exec", networkNamespace, executable }) start.ArgumentList.Add(arg);
+        if (networkNamespace is not null) foreach (var arg in new[] { "netns", "exec", networkNamespace, "env" }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "--default-signal=INT", executable }) start.ArgumentList.Add(arg);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment.Remove("SWEEPS_DB");
         start.Environment["COLUMNS"] = "200";
