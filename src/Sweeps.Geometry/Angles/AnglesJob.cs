@@ -1,4 +1,5 @@
 using Sweeps.Core.Jobs;
+using Sweeps.Geometry.Running;
 
 namespace Sweeps.Geometry.Angles;
 
@@ -13,9 +14,10 @@ public sealed class AnglesJob : IJob
         Kind,
         "Angles between pairs of random vectors in [-1, 1]^D: mean 90 degrees, spread shrinking like (180/pi)/sqrt(D).",
         [
-            JobParameter.Integer("dimension", "number of coordinates of each vector"),
-            JobParameter.Integer("pairs", "pairs of vectors to draw", DefaultPairs),
-            JobParameter.Integer("bins", "histogram bins over 0..180 degrees", DefaultBins),
+            JobParameter.Integer("dimension", "number of coordinates of each vector").Within(1, ParameterCheck.MaxDimension),
+            JobParameter.Integer("pairs", "pairs of vectors to draw", DefaultPairs).Within(1, ParameterCheck.MaxSamples, ParameterCheck.SamplesReason),
+            JobParameter.Integer("bins", "histogram bins over 0..180 degrees", DefaultBins)
+                .Within(1, AngleSettings.MaxBins, "the histogram travels in one result message"),
         ],
         ["mean_deg", "std_deg", "within_5deg_of_90", "pairs", "mean_stderr", "std_deg_asymptotic", "within_5deg_of_90_stderr"],
         () => new AnglesJob());

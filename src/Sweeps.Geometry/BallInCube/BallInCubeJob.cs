@@ -1,4 +1,5 @@
 using Sweeps.Core.Jobs;
+using Sweeps.Geometry.Running;
 
 namespace Sweeps.Geometry.BallInCube;
 
@@ -12,8 +13,8 @@ public sealed class BallInCubeJob : IJob
         Kind,
         "Share of points uniform in the unit cube that fall inside its inscribed ball, against pi^(D/2) / Gamma(D/2 + 1) / 2^D.",
         [
-            JobParameter.Integer("dimension", "dimension of the cube"),
-            JobParameter.Integer("samples", "points to draw", DefaultSamples),
+            JobParameter.Integer("dimension", "dimension of the cube").Within(1, ParameterCheck.MaxDimension),
+            JobParameter.Integer("samples", "points to draw", DefaultSamples).Within(1, ParameterCheck.MaxSamples, ParameterCheck.SamplesReason),
         ],
         ["fraction", "stderr", "exact", "hits", "inner_ball_diameter", "samples", "fraction_upper95"],
         () => new BallInCubeJob());

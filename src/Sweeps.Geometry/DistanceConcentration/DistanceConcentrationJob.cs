@@ -1,4 +1,5 @@
 using Sweeps.Core.Jobs;
+using Sweeps.Geometry.Running;
 
 namespace Sweeps.Geometry.DistanceConcentration;
 
@@ -13,9 +14,11 @@ public sealed class DistanceConcentrationJob : IJob
         Kind,
         "Relative contrast (d_max - d_min) / d_min between a random query and N uniform points in [0, 1]^D; shrinks towards 0 as D grows.",
         [
-            JobParameter.Integer("dimension", "dimension of the unit cube"),
-            JobParameter.Integer("points", "points each query is compared with", DefaultPoints),
-            JobParameter.Integer("queries", "random queries, each with its own points", DefaultQueries),
+            JobParameter.Integer("dimension", "dimension of the unit cube").Within(1, ParameterCheck.MaxDimension),
+            JobParameter.Integer("points", "points each query is compared with", DefaultPoints)
+                .Within(2, ParameterCheck.MaxSamples, "a contrast needs a nearest and a farthest point"),
+            JobParameter.Integer("queries", "random queries, each with its own points", DefaultQueries)
+                .Within(2, ParameterCheck.MaxSamples, "a standard error needs two queries"),
         ],
         ["relative_contrast", "stderr", "log10_relative_contrast", "log10_stderr", "queries", "points", "degenerate_queries"],
         () => new DistanceConcentrationJob());

@@ -1,4 +1,5 @@
 using Sweeps.Core.Jobs;
+using Sweeps.Geometry.Running;
 
 namespace Sweeps.Geometry.GridOccupancy;
 
@@ -13,9 +14,10 @@ public sealed class GridOccupancyJob : IJob
         Kind,
         "Cells of a b^D grid occupied by N uniform points, against M (1 - (1 - 1/M)^N) with M = b^D.",
         [
-            JobParameter.Integer("dimension", "dimension of the unit cube"),
-            JobParameter.Integer("points", "points to drop into the grid", DefaultPoints),
-            JobParameter.Integer("bins", "intervals per axis", DefaultBins),
+            JobParameter.Integer("dimension", "dimension of the unit cube").Within(1, ParameterCheck.MaxDimension),
+            JobParameter.Integer("points", "points to drop into the grid", DefaultPoints)
+                .Within(1, GridOccupancySettings.MaxPoints, "the table of occupied cells holds one entry per point"),
+            JobParameter.Integer("bins", "intervals per axis", DefaultBins).Within(1, GridOccupancySettings.MaxBins),
         ],
         [
             "occupied_cells", "occupied_cells_exact", "empty_fraction", "points_alone_fraction",

@@ -1,4 +1,5 @@
 using Sweeps.Core.Jobs;
+using Sweeps.Geometry.Running;
 
 namespace Sweeps.Geometry.ShellFraction;
 
@@ -13,9 +14,9 @@ public sealed class ShellFractionJob : IJob
         Kind,
         "Share of points uniform in the unit D-ball that lie within epsilon of its surface, against 1 - (1 - epsilon)^D.",
         [
-            JobParameter.Integer("dimension", "dimension of the ball"),
-            JobParameter.Real("epsilon", "thickness of the shell, strictly between 0 and 1", DefaultEpsilon),
-            JobParameter.Integer("samples", "points to draw", DefaultSamples),
+            JobParameter.Integer("dimension", "dimension of the ball").Within(1, ParameterCheck.MaxDimension),
+            JobParameter.Real("epsilon", "thickness of the shell, strictly between 0 and 1", DefaultEpsilon).Above(0, 1, maxExclusive: true),
+            JobParameter.Integer("samples", "points to draw", DefaultSamples).Within(1, ParameterCheck.MaxSamples, ParameterCheck.SamplesReason),
         ],
         ["fraction", "stderr", "exact", "samples", "hits", "fraction_upper95"],
         () => new ShellFractionJob());
