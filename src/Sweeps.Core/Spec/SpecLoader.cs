@@ -14,6 +14,7 @@ public static class SpecLoader
 {
     public static IReadOnlyList<SweepSpec> LoadFile(string path, JobRegistry jobs)
     {
+        if (Directory.Exists(path)) throw new SpecException([Folder(path)]);
         string yaml;
         try
         {
@@ -115,6 +116,13 @@ public static class SpecLoader
                     "start the file with name: my-sweep");
             }
         }
+    }
+
+    private static SpecError Folder(string path)
+    {
+        var specs = Directory.EnumerateFiles(path, "*.yaml").Concat(Directory.EnumerateFiles(path, "*.yml")).Order(StringComparer.Ordinal).Take(3).ToList();
+        return new SpecError(path, 1, "file", "is a folder, not a spec file",
+            specs.Count == 0 ? "give the path of a .yaml spec file" : $"give the path of a spec file, e.g. {string.Join(", ", specs)}");
     }
 
     private static string Field(YamlNode key) => key is YamlScalarNode { Value: { } value } ? value : "key";

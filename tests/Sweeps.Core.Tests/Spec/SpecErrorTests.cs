@@ -69,6 +69,13 @@ public class SpecErrorTests
     [InlineData("name: s|job: fake.model|parameters:|  dimension: 3|objective: {metric: loss}", 5,
         "objective.goal", "is missing", "goals: maximize, minimize")]
     [InlineData("name: my sweep|job: noop", 1, "name", "'my sweep' is not a valid sweep name", "use 1 to 100 letters, digits, '.', '_' and '-'")]
+    [InlineData("name: ..|job: noop", 1, "name", "'..' is not a valid sweep name", "starting with a letter or digit")]
+    [InlineData("name: -rf|job: noop", 1, "name", "'-rf' is not a valid sweep name", "starting with a letter or digit")]
+    [InlineData("name: --help|job: noop", 1, "name", "'--help' is not a valid sweep name", "starting with a letter or digit")]
+    [InlineData("name: .hidden|job: noop", 1, "name", "'.hidden' is not a valid sweep name", "starting with a letter or digit")]
+    [InlineData("name: _x|job: noop", 1, "name", "'_x' is not a valid sweep name", "starting with a letter or digit")]
+    [InlineData("name: s|job: fake|parameters:|  dimension: 3", 2, "job", "unknown job kind 'fake'", "known kinds:")]
+    [InlineData("name: s|job: fake.mod|parameters:|  dimension: 3", 2, "job", "unknown job kind 'fake.mod'", "did you mean 'fake.model'?")]
     [InlineData("job: noop", 1, "name", "is missing", "add name:")]
     [InlineData("name: s|job: fake.model|sampler: random|trials: 5|parameters:|  dimension: 2|  hidden: {min: 1, max: 9, type: int, steps: 3}", 7,
         "parameters.hidden.steps", "is only used by the grid sampler, not random", "remove steps")]

@@ -18,6 +18,26 @@ public class SpecFileErrorTests
     }
 
     [Fact]
+    public void A_folder_given_as_the_spec_says_it_is_a_folder_and_names_a_spec_inside()
+    {
+        var folder = Directory.CreateTempSubdirectory("sweeps-specs-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "a.yaml"), "name: s\njob: noop\n");
+
+            var error = Assert.Single(Assert.Throws<SpecException>(() => SpecLoader.LoadFile(folder, TestJobs.Registry())).Errors);
+
+            Assert.Equal((folder, 1, "file", "is a folder, not a spec file"), (error.File, error.Line, error.Field, error.Problem));
+            Assert.Equal($"give the path of a spec file, e.g. {Path.Combine(folder, "a.yaml")}", error.Hint);
+            Assert.DoesNotContain("denied", error.ToString());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_file_on_disk_loads()
     {
         var path = Path.Combine(Path.GetTempPath(), $"sweep-{Guid.NewGuid():N}.yaml");
