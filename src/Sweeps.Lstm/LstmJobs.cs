@@ -34,7 +34,10 @@ public static class LstmJobs
             ],
             ["train_loss", "valid_loss", "test_loss", "test_accuracy", "optimal_loss", "epochs", "updates", "diverged",
              "diverged_at_step", "sequences_per_second", "parameters"],
-            () => new LstmTrainJob()),
+            () => new LstmTrainJob())
+        {
+            CheckPoint = p => LstmTrainSettings.From(p),
+        },
     ];
 
     public static JobRegistry Register(JobRegistry registry)

@@ -4,8 +4,8 @@ using Sweeps.TestSupport;
 namespace Sweeps.Cli.Tests;
 
 /// <summary>
-/// Mistakes a spec shows before it runs (values its job does not take, YAML that does not parse, names that read as
-/// options or paths, a folder for a file) end <c>sweeps run</c> with exit 2 and file:line, field and a hint, and
+/// Mistakes a spec shows before it runs (values its job does not take, alone or together at a point, YAML that does
+/// not parse, names that read as options or paths, a folder for a file) end <c>sweeps run</c> with exit 2 and file:line, field and a hint, and
 /// nothing is started or created.
 /// </summary>
 public sealed class SpecRefusalTests
@@ -25,6 +25,12 @@ public sealed class SpecRefusalTests
     [InlineData("name: ..\njob: noop\n", "bad.yaml:1: name: '..' is not a valid sweep name", "starting with a letter or digit")]
     [InlineData("name: -rf\njob: noop\n", "bad.yaml:1: name: '-rf' is not a valid sweep name", "starting with a letter or digit")]
     [InlineData("name: --help\njob: noop\n", "bad.yaml:1: name: '--help' is not a valid sweep name", "starting with a letter or digit")]
+    [InlineData("name: a\njob: geometry.knn\nparameters:\n  dimension: [1, 5]\n",
+        "bad.yaml:3: parameters.informative: parameter 'informative' must be between 1 and 1 (at most dimension, which is 1), got 2, at point 0: dimension: 1",
+        "every point of the sweep must be one geometry.knn can run")]
+    [InlineData("name: a\njob: lstm.train\nparameters:\n  task: [reber, adding]\n  sequence_length: 1\n",
+        "bad.yaml:5: parameters.sequence_length: parameter 'sequence_length' must be from 2 to 100000, got 1, at point 1: task: adding, sequence_length: 1",
+        "narrow the lists or ranges that give this point")]
     public void A_mistake_known_before_running_exits_2_with_line_field_and_hint(string yaml, string where, string hint)
     {
         var spec = Files.Write(_folder, "bad.yaml", yaml);

@@ -1,4 +1,5 @@
 using Sweeps.Core.Jobs;
+using Sweeps.Core.Parameters;
 using Sweeps.Geometry.Running;
 
 namespace Sweeps.Geometry.Angles;
@@ -20,12 +21,17 @@ public sealed class AnglesJob : IJob
                 .Within(1, AngleSettings.MaxBins, "the histogram travels in one result message"),
         ],
         ["mean_deg", "std_deg", "within_5deg_of_90", "pairs", "mean_stderr", "std_deg_asymptotic", "within_5deg_of_90_stderr"],
-        () => new AnglesJob());
+        () => new AnglesJob())
+    {
+        CheckPoint = p => SettingsFrom(p),
+    };
+
+    /// <summary>The trial's settings, checked: the same reading serves the spec's check and the run.</summary>
+    public static AngleSettings SettingsFrom(TrialParameters p) => new AngleSettings(p.GetInteger("dimension"), p.GetInteger("pairs", DefaultPairs), p.GetInteger("bins", DefaultBins));
 
     public JobResult Run(JobContext context)
     {
-        var p = context.Parameters;
-        var settings = new AngleSettings(p.GetInteger("dimension"), p.GetInteger("pairs", DefaultPairs), p.GetInteger("bins", DefaultBins));
+        var settings = SettingsFrom(context.Parameters);
         var estimate = AngleSampler.Sample(settings, context.Seed, context.Cancellation, f => context.Progress.Report(f));
         var metrics = new Dictionary<string, double>
         {

@@ -1,4 +1,5 @@
 using Sweeps.Core.Jobs;
+using Sweeps.Core.Parameters;
 using Sweeps.Geometry.Running;
 
 namespace Sweeps.Geometry.DistanceConcentration;
@@ -21,12 +22,17 @@ public sealed class DistanceConcentrationJob : IJob
                 .Within(2, ParameterCheck.MaxSamples, "a standard error needs two queries"),
         ],
         ["relative_contrast", "stderr", "log10_relative_contrast", "log10_stderr", "queries", "points", "degenerate_queries"],
-        () => new DistanceConcentrationJob());
+        () => new DistanceConcentrationJob())
+    {
+        CheckPoint = p => SettingsFrom(p),
+    };
+
+    /// <summary>The trial's settings, checked: the same reading serves the spec's check and the run.</summary>
+    public static DistanceConcentrationSettings SettingsFrom(TrialParameters p) => new DistanceConcentrationSettings(p.GetInteger("dimension"), p.GetInteger("points", DefaultPoints), p.GetInteger("queries", DefaultQueries));
 
     public JobResult Run(JobContext context)
     {
-        var p = context.Parameters;
-        var settings = new DistanceConcentrationSettings(p.GetInteger("dimension"), p.GetInteger("points", DefaultPoints), p.GetInteger("queries", DefaultQueries));
+        var settings = SettingsFrom(context.Parameters);
         var estimate = DistanceConcentrationSampler.Sample(settings, context.Seed, context.Cancellation, f => context.Progress.Report(f));
         return JobResult.Of(
             ("relative_contrast", estimate.RelativeContrast),

@@ -1,4 +1,5 @@
 using Sweeps.Core.Jobs;
+using Sweeps.Core.Parameters;
 using Sweeps.Geometry.Running;
 
 namespace Sweeps.Geometry.GridOccupancy;
@@ -23,12 +24,17 @@ public sealed class GridOccupancyJob : IJob
             "occupied_cells", "occupied_cells_exact", "empty_fraction", "points_alone_fraction",
             "occupied_cells_sd", "empty_fraction_exact", "points_alone_fraction_exact", "log10_cells",
         ],
-        () => new GridOccupancyJob());
+        () => new GridOccupancyJob())
+    {
+        CheckPoint = p => SettingsFrom(p),
+    };
+
+    /// <summary>The trial's settings, checked: the same reading serves the spec's check and the run.</summary>
+    public static GridOccupancySettings SettingsFrom(TrialParameters p) => new GridOccupancySettings(p.GetInteger("dimension"), p.GetInteger("points", DefaultPoints), p.GetInteger("bins", DefaultBins));
 
     public JobResult Run(JobContext context)
     {
-        var p = context.Parameters;
-        var settings = new GridOccupancySettings(p.GetInteger("dimension"), p.GetInteger("points", DefaultPoints), p.GetInteger("bins", DefaultBins));
+        var settings = SettingsFrom(context.Parameters);
         var estimate = GridOccupancySampler.Sample(settings, context.Seed, context.Cancellation, f => context.Progress.Report(f));
         return JobResult.Of(
             ("occupied_cells", estimate.OccupiedCells),

@@ -1,4 +1,5 @@
 using Sweeps.Core.Jobs;
+using Sweeps.Core.Parameters;
 using Sweeps.Geometry.Running;
 
 namespace Sweeps.Geometry.Knn;
@@ -28,14 +29,19 @@ public sealed class KnnJob : IJob
                 .Above(0, 100),
         ],
         ["accuracy", "stderr", "chance", "bayes_accuracy", "test"],
-        () => new KnnJob());
+        () => new KnnJob())
+    {
+        CheckPoint = p => SettingsFrom(p),
+    };
+
+    /// <summary>The trial's settings, checked: the same reading serves the spec's check and the run.</summary>
+    public static KnnSettings SettingsFrom(TrialParameters p) => new(
+        p.GetInteger("dimension"), p.GetInteger("informative", DefaultInformative), p.GetInteger("train", DefaultTrain),
+        p.GetInteger("test", DefaultTest), p.GetInteger("k", DefaultK), p.GetReal("separation", DefaultSeparation));
 
     public JobResult Run(JobContext context)
     {
-        var p = context.Parameters;
-        var settings = new KnnSettings(
-            p.GetInteger("dimension"), p.GetInteger("informative", DefaultInformative), p.GetInteger("train", DefaultTrain),
-            p.GetInteger("test", DefaultTest), p.GetInteger("k", DefaultK), p.GetReal("separation", DefaultSeparation));
+        var settings = SettingsFrom(context.Parameters);
         var estimate = KnnSampler.Sample(settings, context.Seed, context.Cancellation, f => context.Progress.Report(f));
         return JobResult.Of(
             ("accuracy", estimate.Correct.Fraction),

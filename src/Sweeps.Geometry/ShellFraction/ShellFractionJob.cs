@@ -1,4 +1,5 @@
 using Sweeps.Core.Jobs;
+using Sweeps.Core.Parameters;
 using Sweeps.Geometry.Running;
 
 namespace Sweeps.Geometry.ShellFraction;
@@ -19,12 +20,17 @@ public sealed class ShellFractionJob : IJob
             JobParameter.Integer("samples", "points to draw", DefaultSamples).Within(1, ParameterCheck.MaxSamples, ParameterCheck.SamplesReason),
         ],
         ["fraction", "stderr", "exact", "samples", "hits", "fraction_upper95"],
-        () => new ShellFractionJob());
+        () => new ShellFractionJob())
+    {
+        CheckPoint = p => SettingsFrom(p),
+    };
+
+    /// <summary>The trial's settings, checked: the same reading serves the spec's check and the run.</summary>
+    public static ShellFractionSettings SettingsFrom(TrialParameters p) => new ShellFractionSettings(p.GetInteger("dimension"), p.GetReal("epsilon", DefaultEpsilon), p.GetInteger("samples", DefaultSamples));
 
     public JobResult Run(JobContext context)
     {
-        var p = context.Parameters;
-        var settings = new ShellFractionSettings(p.GetInteger("dimension"), p.GetReal("epsilon", DefaultEpsilon), p.GetInteger("samples", DefaultSamples));
+        var settings = SettingsFrom(context.Parameters);
         var estimate = ShellFractionSampler.Sample(settings, context.Seed, context.Cancellation, f => context.Progress.Report(f));
         return JobResult.Of(
             ("fraction", estimate.InShell.Fraction),
