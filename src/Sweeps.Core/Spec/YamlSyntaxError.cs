@@ -19,7 +19,8 @@ internal static partial class YamlSyntaxError
         var line = mark is { Index: > 0 } start ? (int)start.Line : tracker.LastMark is { } last ? (int)last.Line : 1;
         if (TabIndentedLine(yaml) is { } tabLine && (error.Message.Contains("tab", StringComparison.Ordinal) || mark is not { Index: > 0 }))
             return new SpecError(file, tabLine, "yaml", "a tab is used to indent", "YAML indents with spaces only: replace the tab with spaces");
-        if (tracker.OpenFlow is { } open)
+        // Only a complaint about the list itself (or the scanner's bare failure at the end) means it was left open.
+        if (tracker.OpenFlow is { } open && (error is InvalidOperationException || error.Message.Contains("flow", StringComparison.OrdinalIgnoreCase)))
         {
             var (what, close) = open is SequenceStart ? ("list", ']') : ("mapping", '}');
             return new SpecError(file, (int)open.Start.Line, "yaml", $"the {what} opened here with {(close == ']' ? '[' : '{')} (column {open.Start.Column}) is not closed",

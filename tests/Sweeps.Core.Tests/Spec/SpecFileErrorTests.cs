@@ -68,6 +68,7 @@ public class SpecFileErrorTests
     [InlineData("name: s\njob: noop\nparameters: [1, 2]]\n", 3, "did not find expected key", "not valid YAML")]
     [InlineData("name: s\njob: \"\\q\"\n", 2, "unknown escape character", "not valid YAML")]
     [InlineData("name: s\njob: noop\nparameters: @x\n", 3, "cannot start any token", "not valid YAML")]
+    [InlineData("name: s\njob: noop\nparameters:\n  sleep_ms: ['1, 2]\n", 4, "found unexpected end of stream", "not valid YAML")]
     [InlineData("%YAML 1.1\n%YAML 1.1\n---\nname: s\n", 2, "version directive", "not valid YAML")]
     public void A_yaml_syntax_error_names_the_file_and_the_line_to_fix(string yaml, int line, string problem, string hint)
     {
