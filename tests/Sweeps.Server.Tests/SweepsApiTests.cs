@@ -121,7 +121,7 @@ public sealed class SweepsApiTests : IAsyncLifetime
 
         (status, body) = await Json.PostAsync(_http, "/api/v1/sweeps", "name: [unclosed");
         Assert.Equal(422, status);
-        Assert.StartsWith("spec:2: yaml: While parsing a flow sequence", body.GetProperty("problems")[0].GetString());
+        Assert.StartsWith("spec:1: yaml: the list opened here with [ (column 7) is not closed", body.GetProperty("problems")[0].GetString());
     }
 
     [Fact]

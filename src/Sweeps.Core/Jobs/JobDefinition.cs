@@ -8,5 +8,11 @@ public sealed record JobDefinition(
     IReadOnlyList<string> Metrics,
     Func<IJob> Create)
 {
+    /// <summary>
+    /// Checks one point's parameters together, without running (limits that tie parameters to each other, such as
+    /// k at most train); throws <see cref="Parameters.JobParameterException"/>. The spec runs it over the sweep's points.
+    /// </summary>
+    public Action<Parameters.TrialParameters>? CheckPoint { get; init; }
+
     public JobParameter? FindParameter(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 }

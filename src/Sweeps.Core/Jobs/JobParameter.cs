@@ -2,9 +2,19 @@ using Sweeps.Core.Parameters;
 
 namespace Sweeps.Core.Jobs;
 
-/// <summary>One parameter a job kind takes: its name, kind, whether it must be given, and what it means.</summary>
+/// <summary>
+/// One parameter a job kind takes: its name, kind, whether it must be given, and what it means; and, when the job
+/// declares them, the numbers (<see cref="Bounds"/>) or words (<see cref="Choices"/>) it accepts, so that a spec asking
+/// for anything else is refused before it runs.
+/// </summary>
 public sealed record JobParameter(string Name, ParameterKind Kind, string Description, bool Required = false, string? Default = null)
 {
+    /// <summary>The numbers a numeric parameter takes; null for any number of its kind.</summary>
+    public NumberBounds? Bounds { get; init; }
+
+    /// <summary>The words a text parameter takes; null for any text.</summary>
+    public IReadOnlyList<string>? Choices { get; init; }
+
     public static JobParameter Integer(string name, string description, long? defaultValue = null) =>
         new(name, ParameterKind.Integer, description, defaultValue is null, defaultValue?.ToString());
 
@@ -17,4 +27,17 @@ public sealed record JobParameter(string Name, ParameterKind Kind, string Descri
 
     public static JobParameter Boolean(string name, string description, bool? defaultValue = null) =>
         new(name, ParameterKind.Boolean, description, defaultValue is null, defaultValue is null ? null : defaultValue.Value ? "true" : "false");
+
+    /// <summary>Takes numbers from <paramref name="min"/> to <paramref name="max"/>, ends included.</summary>
+    public JobParameter Within(double min, double max, string? reason = null) => this with { Bounds = new NumberBounds(min, max, Reason: reason) };
+
+    /// <summary>Takes numbers of at least <paramref name="min"/>.</summary>
+    public JobParameter AtLeast(double min, string? reason = null) => Within(min, double.MaxValue, reason);
+
+    /// <summary>Takes numbers above <paramref name="min"/> (not equal) and up to <paramref name="max"/>.</summary>
+    public JobParameter Above(double min, double max = double.MaxValue, bool maxExclusive = false, string? reason = null) =>
+        this with { Bounds = new NumberBounds(min, max, MinExclusive: true, MaxExclusive: maxExclusive, Reason: reason) };
+
+    /// <summary>Takes only these words.</summary>
+    public JobParameter OneOf(IEnumerable<string> choices) => this with { Choices = choices.ToList() };
 }

@@ -8,7 +8,8 @@ public sealed class NoopJob : IJob
         "noop",
         "Does nothing, at once or after sleep_ms milliseconds; for measuring the orchestrator's overhead and for tests.",
         [
-            JobParameter.Real("sleep_ms", "milliseconds to wait before returning", 0),
+            JobParameter.Real("sleep_ms", "milliseconds to wait before returning", 0)
+                .Within(0, int.MaxValue, "a wait is at most 2147483647 ms, about 24.8 days"),
             JobParameter.Boolean("fail", "throw instead of returning, to produce a failed trial", false),
             JobParameter.Boolean("hang", "never return, ignoring cancellation: a stuck trial, for testing leases", false),
         ],

@@ -18,7 +18,7 @@ internal static class CanonicalReader
         {
             stream.Load(new StringReader(text));
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is YamlException or InvalidOperationException) // YamlDotNet's scanner throws the latter at some ends of text
         {
             throw Damaged(origin, $"it is not valid YAML: {e.Message}");
         }

@@ -116,8 +116,14 @@ internal sealed class ParameterReader(SpecProblems problems, JobDefinition? job,
 
     private bool Fits(ParameterValue value, JobParameter? target, YamlNode at, string field)
     {
-        if (target is null || KindFit.Accepts(target.Kind, value)) return true;
-        problems.Add(at, field, $"'{target.Name}' takes {KindFit.Describe(target.Kind)}, got {KindFit.Describe(value)}", KindFit.Hint(target.Kind, value));
+        if (target is null) return true;
+        if (!KindFit.Accepts(target.Kind, value))
+        {
+            problems.Add(at, field, $"'{target.Name}' takes {KindFit.Describe(target.Kind)}, got {KindFit.Describe(value)}", KindFit.Hint(target.Kind, value));
+            return false;
+        }
+        if (DeclaredValues.Refusal(target, value) is not { } refusal) return true;
+        problems.Add(at, field, refusal.Problem, refusal.Hint);
         return false;
     }
 

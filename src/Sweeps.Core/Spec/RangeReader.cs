@@ -39,6 +39,7 @@ internal sealed class RangeReader(SpecProblems problems, SamplerKind? sampler)
         if (sampler == SamplerKind.Grid && SweepReader.Find(map, "steps") is null)
             problems.Add(map, field, "a grid needs steps for a range", "add steps: N (N points from min to max, ends included), or use sampler: random or sobol");
         if (type is not null) CheckTarget(map, field, name, isInteger, target);
+        if (target?.Bounds is not null) CheckBounds(map, field, target, min, max);
         return problems.Count > before || min is null || max is null
             ? null
             : new RangeParameter(name, line, min.Value, max.Value, scale, isInteger, steps);
@@ -54,6 +55,16 @@ internal sealed class RangeReader(SpecProblems problems, SamplerKind? sampler)
             case ParameterKind.Text or ParameterKind.Boolean:
                 problems.Add(map, field, $"'{name}' takes {KindFit.Describe(target.Kind)}, but a range gives numbers", "give a value, or a list of values to choose from");
                 break;
+        }
+    }
+
+    /// <summary>Every value a range can give lies between its ends, so the ends are what must lie in the job's bounds.</summary>
+    private void CheckBounds(YamlMappingNode map, string field, JobParameter target, double? min, double? max)
+    {
+        foreach (var (key, end) in new[] { ("min", min), ("max", max) })
+        {
+            if (end is not { } value || DeclaredValues.Refusal(target, ParameterValue.Of(value)) is not { } refusal) continue;
+            problems.Add(SweepReader.Find(map, key)!, $"{field}.{key}", refusal.Problem, refusal.Hint);
         }
     }
 

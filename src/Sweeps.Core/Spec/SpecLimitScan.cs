@@ -64,9 +64,9 @@ internal static class SpecLimitScan
                 }
             }
         }
-        catch (YamlException)
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
-            // Not valid YAML: the loader reports it, with its own message and line.
+            // Not valid YAML (YamlDotNet's scanner throws InvalidOperationException at some ends of text): the loader reports it.
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Sweeps.Core.Jobs;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -11,10 +10,11 @@ namespace Sweeps.Core.Spec;
 /// Throws <see cref="SpecException"/> listing every mistake found, each with file, line, field and a hint.
 /// Text past <see cref="SpecLimits"/> is refused before it is parsed.
 /// </summary>
-public static partial class SpecLoader
+public static class SpecLoader
 {
     public static IReadOnlyList<SweepSpec> LoadFile(string path, JobRegistry jobs)
     {
+        if (Directory.Exists(path)) throw new SpecException([Folder(path)]);
         string yaml;
         try
         {
@@ -38,14 +38,14 @@ public static partial class SpecLoader
         SpecLimitScan.Check(yaml, fileName);
         var problems = new SpecProblems(fileName);
         var stream = new YamlStream();
+        var tracker = new YamlTracker(new Parser(new StringReader(yaml)));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(tracker);
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
-            throw new SpecException([new SpecError(fileName, (int)Math.Max(1, e.Start.Line), "yaml", WithoutPosition(e.Message),
-                "the file is not valid YAML here; check indentation, colons and quotes")]);
+            throw new SpecException([YamlSyntaxError.From(e, yaml, fileName, tracker)]);
         }
 
         var specs = new List<SweepSpec>();
@@ -118,11 +118,12 @@ public static partial class SpecLoader
         }
     }
 
+    private static SpecError Folder(string path)
+    {
+        var specs = Directory.EnumerateFiles(path, "*.yaml").Concat(Directory.EnumerateFiles(path, "*.yml")).Order(StringComparer.Ordinal).Take(3).ToList();
+        return new SpecError(path, 1, "file", "is a folder, not a spec file",
+            specs.Count == 0 ? "give the path of a .yaml spec file" : $"give the path of a spec file, e.g. {string.Join(", ", specs)}");
+    }
+
     private static string Field(YamlNode key) => key is YamlScalarNode { Value: { } value } ? value : "key";
-
-    // YamlDotNet prefixes its messages with "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; the error already has the line.
-    private static string WithoutPosition(string message) => Position().Replace(message, "").Trim();
-
-    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
-    private static partial Regex Position();
 }

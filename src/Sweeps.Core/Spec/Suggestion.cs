@@ -1,6 +1,6 @@
 namespace Sweeps.Core.Spec;
 
-/// <summary>"Did you mean ...?": the known word closest to a misspelt one, by edit distance.</summary>
+/// <summary>"Did you mean ...?": the known word closest to a misspelt one, by edit distance, or the one word it begins or ends.</summary>
 internal static class Suggestion
 {
     /// <summary>A hint naming the closest known word (when one is close) and listing them all.</summary>
@@ -25,7 +25,18 @@ internal static class Suggestion
             }
         }
         // Close means a few typos, and fewer than half the letters: otherwise a "suggestion" is noise.
-        return bestDistance <= Math.Min(3, Math.Max(1, given.Length / 2)) ? best : null;
+        return bestDistance <= Math.Min(3, Math.Max(1, given.Length / 2)) ? best : Completion(given, known);
+    }
+
+    /// <summary>The one known word that starts or ends with the given one (geometry.shell, shell-fraction), or null.</summary>
+    private static string? Completion(string given, IEnumerable<string> known)
+    {
+        if (given.Length < 3) return null;
+        var matches = known
+            .Where(word => word.StartsWith(given, StringComparison.OrdinalIgnoreCase) || word.EndsWith(given, StringComparison.OrdinalIgnoreCase))
+            .Take(2)
+            .ToList();
+        return matches.Count == 1 ? matches[0] : null;
     }
 
     /// <summary>Levenshtein distance: insertions, deletions and substitutions.</summary>

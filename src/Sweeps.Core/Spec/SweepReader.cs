@@ -30,6 +30,7 @@ internal sealed class SweepReader(SpecProblems problems, JobRegistry jobs)
         var spec = new SweepSpec(name, job.Kind, sampler ?? SamplerKind.Grid, trials, seed, replicates, parameters, objective,
             new SpecSource(problems.File, SpecProblems.LineOf(sweep)));
         CheckSize(spec, sweep);
+        if (problems.Count == before) new PointCheck(problems).Check(spec, job, sweep);
         return problems.Count > before ? null : spec;
     }
 

@@ -1,4 +1,6 @@
 using Sweeps.Core.Jobs;
+using Sweeps.Core.Parameters;
+using Sweeps.Geometry.Running;
 
 namespace Sweeps.Geometry.Angles;
 
@@ -13,17 +15,23 @@ public sealed class AnglesJob : IJob
         Kind,
         "Angles between pairs of random vectors in [-1, 1]^D: mean 90 degrees, spread shrinking like (180/pi)/sqrt(D).",
         [
-            JobParameter.Integer("dimension", "number of coordinates of each vector"),
-            JobParameter.Integer("pairs", "pairs of vectors to draw", DefaultPairs),
-            JobParameter.Integer("bins", "histogram bins over 0..180 degrees", DefaultBins),
+            JobParameter.Integer("dimension", "number of coordinates of each vector").Within(1, ParameterCheck.MaxDimension),
+            JobParameter.Integer("pairs", "pairs of vectors to draw", DefaultPairs).Within(1, ParameterCheck.MaxSamples, ParameterCheck.SamplesReason),
+            JobParameter.Integer("bins", "histogram bins over 0..180 degrees", DefaultBins)
+                .Within(1, AngleSettings.MaxBins, "the histogram travels in one result message"),
         ],
         ["mean_deg", "std_deg", "within_5deg_of_90", "pairs", "mean_stderr", "std_deg_asymptotic", "within_5deg_of_90_stderr"],
-        () => new AnglesJob());
+        () => new AnglesJob())
+    {
+        CheckPoint = p => SettingsFrom(p),
+    };
+
+    /// <summary>The trial's settings, checked: the same reading serves the spec's check and the run.</summary>
+    public static AngleSettings SettingsFrom(TrialParameters p) => new AngleSettings(p.GetInteger("dimension"), p.GetInteger("pairs", DefaultPairs), p.GetInteger("bins", DefaultBins));
 
     public JobResult Run(JobContext context)
     {
-        var p = context.Parameters;
-        var settings = new AngleSettings(p.GetInteger("dimension"), p.GetInteger("pairs", DefaultPairs), p.GetInteger("bins", DefaultBins));
+        var settings = SettingsFrom(context.Parameters);
         var estimate = AngleSampler.Sample(settings, context.Seed, context.Cancellation, f => context.Progress.Report(f));
         var metrics = new Dictionary<string, double>
         {

@@ -1,4 +1,6 @@
 using Sweeps.Core.Jobs;
+using Sweeps.Core.Parameters;
+using Sweeps.Geometry.Running;
 
 namespace Sweeps.Geometry.BallInCube;
 
@@ -12,16 +14,21 @@ public sealed class BallInCubeJob : IJob
         Kind,
         "Share of points uniform in the unit cube that fall inside its inscribed ball, against pi^(D/2) / Gamma(D/2 + 1) / 2^D.",
         [
-            JobParameter.Integer("dimension", "dimension of the cube"),
-            JobParameter.Integer("samples", "points to draw", DefaultSamples),
+            JobParameter.Integer("dimension", "dimension of the cube").Within(1, ParameterCheck.MaxDimension),
+            JobParameter.Integer("samples", "points to draw", DefaultSamples).Within(1, ParameterCheck.MaxSamples, ParameterCheck.SamplesReason),
         ],
         ["fraction", "stderr", "exact", "hits", "inner_ball_diameter", "samples", "fraction_upper95"],
-        () => new BallInCubeJob());
+        () => new BallInCubeJob())
+    {
+        CheckPoint = p => SettingsFrom(p),
+    };
+
+    /// <summary>The trial's settings, checked: the same reading serves the spec's check and the run.</summary>
+    public static BallInCubeSettings SettingsFrom(TrialParameters p) => new BallInCubeSettings(p.GetInteger("dimension"), p.GetInteger("samples", DefaultSamples));
 
     public JobResult Run(JobContext context)
     {
-        var p = context.Parameters;
-        var settings = new BallInCubeSettings(p.GetInteger("dimension"), p.GetInteger("samples", DefaultSamples));
+        var settings = SettingsFrom(context.Parameters);
         var estimate = BallInCubeSampler.Sample(settings, context.Seed, context.Cancellation, f => context.Progress.Report(f));
         return JobResult.Of(
             ("fraction", estimate.Inside.Fraction),

@@ -1,4 +1,6 @@
 using Sweeps.Core.Jobs;
+using Sweeps.Core.Parameters;
+using Sweeps.Geometry.Running;
 
 namespace Sweeps.Geometry.DistanceConcentration;
 
@@ -13,17 +15,24 @@ public sealed class DistanceConcentrationJob : IJob
         Kind,
         "Relative contrast (d_max - d_min) / d_min between a random query and N uniform points in [0, 1]^D; shrinks towards 0 as D grows.",
         [
-            JobParameter.Integer("dimension", "dimension of the unit cube"),
-            JobParameter.Integer("points", "points each query is compared with", DefaultPoints),
-            JobParameter.Integer("queries", "random queries, each with its own points", DefaultQueries),
+            JobParameter.Integer("dimension", "dimension of the unit cube").Within(1, ParameterCheck.MaxDimension),
+            JobParameter.Integer("points", "points each query is compared with", DefaultPoints)
+                .Within(2, ParameterCheck.MaxSamples, "a contrast needs a nearest and a farthest point"),
+            JobParameter.Integer("queries", "random queries, each with its own points", DefaultQueries)
+                .Within(2, ParameterCheck.MaxSamples, "a standard error needs two queries"),
         ],
         ["relative_contrast", "stderr", "log10_relative_contrast", "log10_stderr", "queries", "points", "degenerate_queries"],
-        () => new DistanceConcentrationJob());
+        () => new DistanceConcentrationJob())
+    {
+        CheckPoint = p => SettingsFrom(p),
+    };
+
+    /// <summary>The trial's settings, checked: the same reading serves the spec's check and the run.</summary>
+    public static DistanceConcentrationSettings SettingsFrom(TrialParameters p) => new DistanceConcentrationSettings(p.GetInteger("dimension"), p.GetInteger("points", DefaultPoints), p.GetInteger("queries", DefaultQueries));
 
     public JobResult Run(JobContext context)
     {
-        var p = context.Parameters;
-        var settings = new DistanceConcentrationSettings(p.GetInteger("dimension"), p.GetInteger("points", DefaultPoints), p.GetInteger("queries", DefaultQueries));
+        var settings = SettingsFrom(context.Parameters);
         var estimate = DistanceConcentrationSampler.Sample(settings, context.Seed, context.Cancellation, f => context.Progress.Report(f));
         return JobResult.Of(
             ("relative_contrast", estimate.RelativeContrast),

@@ -1,4 +1,6 @@
 using Sweeps.Core.Jobs;
+using Sweeps.Core.Parameters;
+using Sweeps.Geometry.Running;
 
 namespace Sweeps.Geometry.GridOccupancy;
 
@@ -13,20 +15,26 @@ public sealed class GridOccupancyJob : IJob
         Kind,
         "Cells of a b^D grid occupied by N uniform points, against M (1 - (1 - 1/M)^N) with M = b^D.",
         [
-            JobParameter.Integer("dimension", "dimension of the unit cube"),
-            JobParameter.Integer("points", "points to drop into the grid", DefaultPoints),
-            JobParameter.Integer("bins", "intervals per axis", DefaultBins),
+            JobParameter.Integer("dimension", "dimension of the unit cube").Within(1, ParameterCheck.MaxDimension),
+            JobParameter.Integer("points", "points to drop into the grid", DefaultPoints)
+                .Within(1, GridOccupancySettings.MaxPoints, "the table of occupied cells holds one entry per point"),
+            JobParameter.Integer("bins", "intervals per axis", DefaultBins).Within(1, GridOccupancySettings.MaxBins),
         ],
         [
             "occupied_cells", "occupied_cells_exact", "empty_fraction", "points_alone_fraction",
             "occupied_cells_sd", "empty_fraction_exact", "points_alone_fraction_exact", "log10_cells",
         ],
-        () => new GridOccupancyJob());
+        () => new GridOccupancyJob())
+    {
+        CheckPoint = p => SettingsFrom(p),
+    };
+
+    /// <summary>The trial's settings, checked: the same reading serves the spec's check and the run.</summary>
+    public static GridOccupancySettings SettingsFrom(TrialParameters p) => new GridOccupancySettings(p.GetInteger("dimension"), p.GetInteger("points", DefaultPoints), p.GetInteger("bins", DefaultBins));
 
     public JobResult Run(JobContext context)
     {
-        var p = context.Parameters;
-        var settings = new GridOccupancySettings(p.GetInteger("dimension"), p.GetInteger("points", DefaultPoints), p.GetInteger("bins", DefaultBins));
+        var settings = SettingsFrom(context.Parameters);
         var estimate = GridOccupancySampler.Sample(settings, context.Seed, context.Cancellation, f => context.Progress.Report(f));
         return JobResult.Of(
             ("occupied_cells", estimate.OccupiedCells),

@@ -1,4 +1,6 @@
 using Sweeps.Core.Jobs;
+using Sweeps.Core.Parameters;
+using Sweeps.Geometry.Running;
 
 namespace Sweeps.Geometry.Knn;
 
@@ -16,22 +18,30 @@ public sealed class KnnJob : IJob
         Kind,
         "Accuracy of a k-nearest-neighbour vote on two Gaussian classes separable in a few informative coordinates, padded with noise up to D.",
         [
-            JobParameter.Integer("dimension", "total coordinates: informative plus noise"),
-            JobParameter.Integer("informative", "coordinates in which the class means differ", DefaultInformative),
-            JobParameter.Integer("train", "training points", DefaultTrain),
-            JobParameter.Integer("test", "test points", DefaultTest),
-            JobParameter.Integer("k", "neighbours that vote", DefaultK),
-            JobParameter.Real("separation", "distance of each class mean from 0 in every informative coordinate, in noise standard deviations", DefaultSeparation),
+            JobParameter.Integer("dimension", "total coordinates: informative plus noise").Within(1, ParameterCheck.MaxDimension),
+            JobParameter.Integer("informative", "coordinates in which the class means differ", DefaultInformative)
+                .Within(1, ParameterCheck.MaxDimension, "at most dimension"),
+            JobParameter.Integer("train", "training points", DefaultTrain)
+                .Within(1, KnnSettings.MaxTrainingCoordinates, "the training set is held in memory"),
+            JobParameter.Integer("test", "test points", DefaultTest).Within(1, ParameterCheck.MaxSamples, ParameterCheck.SamplesReason),
+            JobParameter.Integer("k", "neighbours that vote", DefaultK).Within(1, KnnSettings.MaxTrainingCoordinates, "at most train"),
+            JobParameter.Real("separation", "distance of each class mean from 0 in every informative coordinate, in noise standard deviations", DefaultSeparation)
+                .Above(0, 100),
         ],
         ["accuracy", "stderr", "chance", "bayes_accuracy", "test"],
-        () => new KnnJob());
+        () => new KnnJob())
+    {
+        CheckPoint = p => SettingsFrom(p),
+    };
+
+    /// <summary>The trial's settings, checked: the same reading serves the spec's check and the run.</summary>
+    public static KnnSettings SettingsFrom(TrialParameters p) => new(
+        p.GetInteger("dimension"), p.GetInteger("informative", DefaultInformative), p.GetInteger("train", DefaultTrain),
+        p.GetInteger("test", DefaultTest), p.GetInteger("k", DefaultK), p.GetReal("separation", DefaultSeparation));
 
     public JobResult Run(JobContext context)
     {
-        var p = context.Parameters;
-        var settings = new KnnSettings(
-            p.GetInteger("dimension"), p.GetInteger("informative", DefaultInformative), p.GetInteger("train", DefaultTrain),
-            p.GetInteger("test", DefaultTest), p.GetInteger("k", DefaultK), p.GetReal("separation", DefaultSeparation));
+        var settings = SettingsFrom(context.Parameters);
         var estimate = KnnSampler.Sample(settings, context.Seed, context.Cancellation, f => context.Progress.Report(f));
         return JobResult.Of(
             ("accuracy", estimate.Correct.Fraction),

@@ -1,4 +1,6 @@
 using Sweeps.Core.Jobs;
+using Sweeps.Core.Parameters;
+using Sweeps.Geometry.Running;
 
 namespace Sweeps.Geometry.ShellFraction;
 
@@ -13,17 +15,22 @@ public sealed class ShellFractionJob : IJob
         Kind,
         "Share of points uniform in the unit D-ball that lie within epsilon of its surface, against 1 - (1 - epsilon)^D.",
         [
-            JobParameter.Integer("dimension", "dimension of the ball"),
-            JobParameter.Real("epsilon", "thickness of the shell, strictly between 0 and 1", DefaultEpsilon),
-            JobParameter.Integer("samples", "points to draw", DefaultSamples),
+            JobParameter.Integer("dimension", "dimension of the ball").Within(1, ParameterCheck.MaxDimension),
+            JobParameter.Real("epsilon", "thickness of the shell, strictly between 0 and 1", DefaultEpsilon).Above(0, 1, maxExclusive: true),
+            JobParameter.Integer("samples", "points to draw", DefaultSamples).Within(1, ParameterCheck.MaxSamples, ParameterCheck.SamplesReason),
         ],
         ["fraction", "stderr", "exact", "samples", "hits", "fraction_upper95"],
-        () => new ShellFractionJob());
+        () => new ShellFractionJob())
+    {
+        CheckPoint = p => SettingsFrom(p),
+    };
+
+    /// <summary>The trial's settings, checked: the same reading serves the spec's check and the run.</summary>
+    public static ShellFractionSettings SettingsFrom(TrialParameters p) => new ShellFractionSettings(p.GetInteger("dimension"), p.GetReal("epsilon", DefaultEpsilon), p.GetInteger("samples", DefaultSamples));
 
     public JobResult Run(JobContext context)
     {
-        var p = context.Parameters;
-        var settings = new ShellFractionSettings(p.GetInteger("dimension"), p.GetReal("epsilon", DefaultEpsilon), p.GetInteger("samples", DefaultSamples));
+        var settings = SettingsFrom(context.Parameters);
         var estimate = ShellFractionSampler.Sample(settings, context.Seed, context.Cancellation, f => context.Progress.Report(f));
         return JobResult.Of(
             ("fraction", estimate.InShell.Fraction),

@@ -35,7 +35,7 @@ public class SpecErrorTests
         "seed", "must be a whole number from 0 to 18446744073709551615, got '-1'", "e.g. seed: 42")]
     [InlineData("name: s|job: fake.model|parameters:|  dimension: 3|  hiden: 30", 5,
         "parameters.hiden", "job 'fake.model' takes no parameter 'hiden'",
-        "did you mean 'hidden'? fake.model takes: dimension, epsilon, hidden, learning_rate, optimizer")]
+        "did you mean 'hidden'? fake.model takes: dimension, epsilon, hidden, learning_rate, optimizer, activation")]
     [InlineData("name: s|job: fake.model|parameters:|  epsilon: 0.1", 3,
         "parameters.dimension", "job 'fake.model' requires 'dimension', which is not given", "add dimension: <a whole number> (how many dimensions)")]
     [InlineData("name: s|job: fake.model", 1,
@@ -69,6 +69,13 @@ public class SpecErrorTests
     [InlineData("name: s|job: fake.model|parameters:|  dimension: 3|objective: {metric: loss}", 5,
         "objective.goal", "is missing", "goals: maximize, minimize")]
     [InlineData("name: my sweep|job: noop", 1, "name", "'my sweep' is not a valid sweep name", "use 1 to 100 letters, digits, '.', '_' and '-'")]
+    [InlineData("name: ..|job: noop", 1, "name", "'..' is not a valid sweep name", "starting with a letter or digit")]
+    [InlineData("name: -rf|job: noop", 1, "name", "'-rf' is not a valid sweep name", "starting with a letter or digit")]
+    [InlineData("name: --help|job: noop", 1, "name", "'--help' is not a valid sweep name", "starting with a letter or digit")]
+    [InlineData("name: .hidden|job: noop", 1, "name", "'.hidden' is not a valid sweep name", "starting with a letter or digit")]
+    [InlineData("name: _x|job: noop", 1, "name", "'_x' is not a valid sweep name", "starting with a letter or digit")]
+    [InlineData("name: s|job: fake|parameters:|  dimension: 3", 2, "job", "unknown job kind 'fake'", "known kinds:")]
+    [InlineData("name: s|job: fake.mod|parameters:|  dimension: 3", 2, "job", "unknown job kind 'fake.mod'", "did you mean 'fake.model'?")]
     [InlineData("job: noop", 1, "name", "is missing", "add name:")]
     [InlineData("name: s|job: fake.model|sampler: random|trials: 5|parameters:|  dimension: 2|  hidden: {min: 1, max: 9, type: int, steps: 3}", 7,
         "parameters.hidden.steps", "is only used by the grid sampler, not random", "remove steps")]
@@ -100,6 +107,26 @@ public class SpecErrorTests
         "|  epsilon: {min: 0, max: 1, steps: 1000000}|  learning_rate: {min: 0, max: 1, steps: 1000000}" +
         "|  hidden: {min: 1, max: 1000000, type: int, steps: 1000000}", 3,
         "parameters", "the grid has more than 9223372036854775807 points", "use fewer or shorter axes, or sampler: random or sobol")]
+    [InlineData("name: s|job: noop|parameters:|  sleep_ms: -5", 4,
+        "parameters.sleep_ms", "'sleep_ms' must be from 0 to 2147483647, got -5", "a wait is at most 2147483647 ms")]
+    [InlineData("name: s|job: noop|parameters:|  sleep_ms: 1e300", 4,
+        "parameters.sleep_ms", "'sleep_ms' must be from 0 to 2147483647, got 1E+300", "a wait is at most")]
+    [InlineData("name: s|job: noop|parameters:|  sleep_ms: [1, -5]", 4,
+        "parameters.sleep_ms[1]", "'sleep_ms' must be from 0 to 2147483647, got -5", "a wait is at most")]
+    [InlineData("name: s|job: noop|parameters:|  sleep_ms: {min: -10, max: 10, steps: 3}", 4,
+        "parameters.sleep_ms.min", "'sleep_ms' must be from 0 to 2147483647, got -10", "a wait is at most")]
+    [InlineData("name: s|job: noop|sampler: random|trials: 3|parameters:|  sleep_ms:|    min: 1|    max: 1e12", 8,
+        "parameters.sleep_ms.max", "'sleep_ms' must be from 0 to 2147483647, got 1000000000000", "a wait is at most")]
+    [InlineData("name: s|job: fake.model|sampler: sobol|trials: 4|parameters:|  dimension: {min: 1, max: 5000, type: int, scale: log}", 6,
+        "parameters.dimension.max", "'dimension' must be from 1 to 1000, got 5000", "dimension: how many dimensions")]
+    [InlineData("name: s|job: fake.model|parameters:|  dimension: 0", 4,
+        "parameters.dimension", "'dimension' must be from 1 to 1000, got 0", "dimension: how many dimensions")]
+    [InlineData("name: s|job: fake.model|parameters:|  dimension: 3|  activation: rleu", 5,
+        "parameters.activation", "'activation' cannot be 'rleu'", "did you mean 'relu'? activation is one of: relu, tanh")]
+    [InlineData("name: s|job: fake.model|sampler: random|trials: 4|parameters:|  dimension: 3|  activation: [relu, tahn]", 7,
+        "parameters.activation[1]", "'activation' cannot be 'tahn'", "did you mean 'tanh'? activation is one of: relu, tanh")]
+    [InlineData("name: s|job: fake.model|parameters:|  dimension: 3|  activation: Tanh", 5,
+        "parameters.activation", "'activation' cannot be 'Tanh'", "did you mean 'tanh'?")]
     public void A_bad_spec_is_refused_with_the_error_a_person_can_act_on(string lines, int line, string field, string problem, string hint)
     {
         var error = Assert.Single(Some.Errors(lines.Replace('|', '\n')));

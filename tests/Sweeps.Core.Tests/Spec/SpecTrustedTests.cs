@@ -48,6 +48,7 @@ public class SpecTrustedTests
     [InlineData("name: s\n", "(The given key 'job' was not present")]
     [InlineData("name: s\njob: noop\nsampler: grid\nseed: -1\nreplicates: 1\nparameters: {}\n", "(Value was either too large or too small")]
     [InlineData("name: [s\n", "(it is not valid YAML")]
+    [InlineData("name: [s", "(it is not valid YAML")]
     [InlineData("- name: s\n", "(it does not hold exactly one sweep)")]
     public void Damaged_stored_text_names_where_it_came_from(string text, string problem)
     {

@@ -28,4 +28,17 @@ public class SuggestionTests
     {
         Assert.Equal(expected, Suggestion.Closest(given, SweepReader.Keys));
     }
+
+    [Theory]
+    [InlineData("geometry.shell", "geometry.shell-fraction")]
+    [InlineData("shell-fraction", "geometry.shell-fraction")]
+    [InlineData("geometry.ball", "geometry.ball-in-cube")]
+    [InlineData("geometry.", null)]
+    [InlineData("ge", null)]
+    public void A_word_that_begins_or_ends_one_known_word_suggests_it(string given, string? expected)
+    {
+        string[] kinds = ["geometry.angles", "geometry.ball-in-cube", "geometry.shell-fraction", "lstm.train", "noop"];
+
+        Assert.Equal(expected, Suggestion.Closest(given, kinds));
+    }
 }
