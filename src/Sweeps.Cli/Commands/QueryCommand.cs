@@ -51,14 +51,14 @@ public sealed class QueryCommand : SweepsCommand<QuerySettings>
     {
         var store = settings.OpenStore();
         var stored = StoredSweep.Load(store, settings.Name);
-        var (sweep, parameters, metrics, known) = (stored.Row, stored.Parameters, stored.Metrics, stored.Fields);
-        var filter = settings.Where is null ? TrialFilter.All : TrialFilter.Parse(settings.Where, known);
-        if (settings.Sort is not null && !known.Contains(settings.Sort))
-            throw new UsageException($"--sort: unknown field '{settings.Sort}'; this sweep has: {string.Join(", ", known)}");
+        var (sweep, parameters, metrics, fields) = (stored.Row, stored.Parameters, stored.Metrics, stored.FieldSet);
+        var filter = settings.Where is null ? TrialFilter.All : TrialFilter.Parse(settings.Where, fields);
+        TrialSort? sort = null;
+        if (settings.Sort is { } name)
+            sort = fields.TryResolve(name, out var field) ? new TrialSort(field, settings.Descending)
+                : throw new UsageException($"--sort: unknown field '{name}'; this sweep has: {string.Join(", ", fields.Names)}");
 
-        var rows = store.ReadTrials(sweep.Name).Where(filter.Matches);
-        if (settings.Sort is { } field) rows = Sorted(rows, field, settings.Descending, settings.Limit);
-        if (settings.Limit is { } limit) rows = rows.Take(limit);
+        var rows = store.ReadTrials(sweep.Name, new TrialQuery(filter, sort, settings.Limit, WithSeries: false));
 
         var columns = new TrialColumns(parameters, metrics);
         switch (settings.Format)
@@ -69,27 +69,4 @@ public sealed class QueryCommand : SweepsCommand<QuerySettings>
         }
         return Task.FromResult(0);
     }
-
-    /// <summary>Sorts by a field (trials without it last); with a limit it keeps only the best few while streaming.</summary>
-    private static IEnumerable<TrialRow> Sorted(IEnumerable<TrialRow> rows, string field, bool descending, int? limit)
-    {
-        var keyed = rows.Select(r => (Row: r, Key: TrialFields.Get(r, field) is double d ? d : double.NaN));
-        var sorted = limit is { } n ? TopK(keyed, n, descending) : Order(keyed.ToList(), descending).ToList();
-        return sorted.Select(x => x.Row);
-    }
-
-    private static List<(TrialRow Row, double Key)> TopK(IEnumerable<(TrialRow Row, double Key)> rows, int k, bool descending)
-    {
-        var kept = new List<(TrialRow Row, double Key)>();
-        foreach (var row in rows)
-        {
-            kept.Add(row);
-            if (kept.Count < 4 * Math.Max(k, 16)) continue;
-            kept = Order(kept, descending).Take(k).ToList();
-        }
-        return Order(kept, descending).Take(k).ToList();
-    }
-
-    private static IEnumerable<(TrialRow Row, double Key)> Order(List<(TrialRow Row, double Key)> rows, bool descending) =>
-        rows.OrderBy(r => double.IsNaN(r.Key) ? 1 : 0).ThenBy(r => descending ? -r.Key : r.Key).ThenBy(r => r.Row.Index);
 }
