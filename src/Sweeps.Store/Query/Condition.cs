@@ -88,7 +88,7 @@ internal sealed class NumberComparison(TrialField field, string op, double value
     {
         null => null,
         "" => sql.False,
-        var number => $"COALESCE(({number}) {QuerySql.Operator(op)} {sql.Add(value)}, {sql.False})",
+        var number => QuerySql.Total(field, $"{number} {QuerySql.Operator(op)} {sql.Add(value)}", sql),
     };
 }
 
@@ -103,7 +103,7 @@ internal sealed class TextComparison(TrialField field, bool equal, string value)
     {
         null => null,
         "" => sql.False,
-        var text => $"COALESCE(({text}) {(equal ? "=" : "<>")} {sql.Add(value)}, {sql.False})",
+        var text => QuerySql.Total(field, $"{text} {(equal ? "=" : "<>")} {sql.Add(value)}", sql),
     };
 }
 

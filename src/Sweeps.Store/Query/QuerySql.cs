@@ -61,6 +61,10 @@ internal abstract class QuerySql
     public static bool NeverMissing(TrialField field) =>
         field.Source == FieldSource.Column && field.Key is "trial" or "point" or "replicate" or "attempt" or "status";
 
+    /// <summary>A comparison made false where it would be NULL; left bare on columns never NULL, so an index can serve it.</summary>
+    public static string Total(TrialField field, string comparison, QuerySql sql) =>
+        NeverMissing(field) ? $"({comparison})" : $"COALESCE(({comparison}), {sql.False})";
+
     public static string Operator(string op) => op switch
     {
         "==" => "=",
