@@ -73,6 +73,9 @@ public static class Program
                 .WithDescription("Print a sweep's trials with parameters and metrics as columns, as a table, CSV or JSON.")
                 .WithExample("query", "shell-fraction", "--where", "\"dimension>=100 and fraction<0.9\"", "--sort", "fraction", "--desc", "--limit", "10")
                 .WithExample("query", "shell-fraction", "--format", "csv");
+            config.AddCommand<BestCommand>("best")
+                .WithDescription("Print a sweep's best trials by its objective (or --metric and --goal).")
+                .WithExample("best", "shell-fraction", "--top", "5");
             config.AddCommand<CompareCommand>("compare")
                 .WithDescription("Compare groups of a sweep's trials (e.g. each LSTM variant) on a metric, each against a baseline with Welch's t-test.")
                 .WithExample("compare", "odyssey-reber", "--by", "variant", "--baseline", "vanilla");

@@ -148,6 +148,66 @@ public sealed class ResultStore
         while (reader.Read()) yield return TrialReader.Read(reader, _dialect);
     }
 
+    /// <summary>
+    /// A sweep's trials as a query asks: the filter and sort in SQL where SQL can say them exactly (then the limit too),
+    /// the rest in memory while streaming, so a million rows are never held at once.
+    /// </summary>
+    public IEnumerable<TrialRow> ReadTrials(string sweep, Query.TrialQuery query)
+    {
+        var condition = query.Filter.Condition;
+        var sql = Query.QuerySql.For(_dialect);
+        var sendable = condition.Comparisons <= Query.TrialQuery.MaxSqlComparisons;
+        var exact = sendable ? condition.Sql(sql) : null;
+        if (exact is null && sendable) sql = Query.QuerySql.For(_dialect); // drop the values bound for the part that failed
+        var where = exact ?? (sendable ? condition.Necessary(sql) : null);
+        var order = query.Sort is null ? "trial_index" : query.Sort.Sql(sql);
+        var limit = exact is not null && order is not null ? query.Limit : null;
+        var text = $"{(query.WithSeries ? TrialReader.Select : TrialReader.SelectWithoutSeries)} WHERE sweep = @sweep" +
+                   (where is null ? "" : $" AND {where}") + $" ORDER BY {order ?? "trial_index"}" + (limit is null ? "" : " LIMIT @limit");
+        var parameters = sql.Parameters.Select(p => (p.Name, (object?)p.Value)).Append(("@sweep", sweep));
+        if (limit is { } n) parameters = parameters.Append(("@limit", n));
+
+        var rows = Stream(text, parameters.ToArray());
+        if (exact is null) rows = rows.Where(query.Filter.Matches);
+        if (query.Sort is { } sort && order is null) rows = query.Limit is { } k ? Query.TrialQuery.TopK(rows, sort, k) : rows.Order(sort);
+        return query.Limit is { } most ? rows.Take(most) : rows;
+    }
+
+    private IEnumerable<TrialRow> Stream(string sql, (string Name, object? Value)[] parameters)
+    {
+        using var connection = OpenConnection();
+        using var command = Command(connection, null, sql, parameters);
+        var reader = command.ExecuteReader();
+        var finished = false;
+        try
+        {
+            while (reader.Read()) yield return TrialReader.Read(reader, _dialect);
+            finished = true;
+        }
+        finally
+        {
+            // A reader left early would otherwise receive the rest of a million rows just to discard them (PostgreSQL).
+            if (finished) reader.Dispose();
+            else
+            {
+                Cancel(command);
+                DisposeQuietly(reader);
+            }
+        }
+    }
+
+    private static void Cancel(DbCommand command)
+    {
+        try { command.Cancel(); }
+        catch (DbException) { }
+    }
+
+    private static void DisposeQuietly(DbDataReader reader)
+    {
+        try { reader.Dispose(); }
+        catch (DbException) { } // the cancelled statement reports that it was cancelled
+    }
+
     private const string SelectSweep =
         "SELECT name, job, sampler, total_trials, objective_metric, objective_goal, fingerprint, spec, state, submitted_at FROM sweeps";
 

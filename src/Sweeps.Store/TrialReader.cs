@@ -12,6 +12,9 @@ internal static class TrialReader
         FROM trials
         """;
 
+    /// <summary>The same columns with the learning curves left out (they are most of a row's bytes).</summary>
+    public static readonly string SelectWithoutSeries = Select.Replace("CAST(series AS TEXT)", "NULL", StringComparison.Ordinal);
+
     public static TrialRow Read(DbDataReader reader, StoreDialect dialect) => new(
         reader.GetString(0),
         reader.GetInt64(1),

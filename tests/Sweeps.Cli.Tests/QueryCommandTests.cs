@@ -41,7 +41,7 @@ public sealed class QueryCommandTests : IClassFixture<QueryCommandTests.RunOnce>
         var (code, output, _) = SweepsProcess.Run(_folder, "query", "grid", "--format", "csv");
         Assert.Equal(0, code);
         var lines = output.Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        Assert.Equal("trial,replicate,status,sleep_ms,fail,value,attempt,worker,duration_ms,seed,error", lines[0]);
+        Assert.Equal("trial,replicate,status,sleep_ms,fail,value,attempt,worker,started_at,ended_at,duration_ms,seed,error", lines[0]);
         Assert.Equal(13, lines.Count);
         Assert.Contains(lines, l => l.StartsWith("0,0,completed,0,false,") );
         Assert.Contains(lines, l => l.StartsWith("2,0,failed,0,true,,1,") && l.EndsWith("InvalidOperationException: noop was asked to fail (fail: true)"));
@@ -71,7 +71,7 @@ public sealed class QueryCommandTests : IClassFixture<QueryCommandTests.RunOnce>
     }
 
     [Theory]
-    [InlineData("--format", "xml", "--format: 'xml' is not a format; use table, csv or json")]
+    [InlineData("--format", "xml", "--format: 'xml' is not a format; use table, csv, json or parquet")]
     [InlineData("--sort", "nope", "--sort: unknown field 'nope'")]
     [InlineData("--limit", "-1", "--limit: -1 is negative")]
     public void A_bad_option_says_what_would_be_right(string option, string value, string message)

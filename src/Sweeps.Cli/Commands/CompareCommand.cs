@@ -21,6 +21,10 @@ public sealed class CompareSettings : StoreSettings
     [Description("The metric to compare (default: the sweep's objective).")]
     public string? Metric { get; init; }
 
+    [CommandOption("--goal <min|max>")]
+    [Description("Whether lower ([green]min[/]) or higher ([green]max[/]) is better (default: the objective's goal when the metric is the objective).")]
+    public string? Goal { get; init; }
+
     [CommandOption("--baseline <VALUE>")]
     [Description("The group the others are tested against with Welch's t-test (e.g. [green]vanilla[/]).")]
     public string? Baseline { get; init; }
@@ -41,27 +45,29 @@ public sealed class CompareCommand : SweepsCommand<CompareSettings>
         var store = settings.OpenStoreToRead();
         var stored = StoredSweep.Load(store, settings.Name);
         var (sweep, spec) = (stored.Row, stored.Spec);
-        var metric = settings.Metric ?? spec.Objective?.Metric
-            ?? throw new UsageException("--metric: this sweep has no objective; say which metric to compare, e.g. --metric test_loss");
+        var goal = MetricGoal.Parse(settings.Goal);
+        var metric = MetricGoal.Known(settings.Metric ?? spec.Objective?.Metric
+            ?? throw new UsageException("--metric: this sweep has no objective; say which metric to compare, e.g. --metric test_loss"), stored.Metrics);
         if (!stored.Parameters.Contains(settings.By) && !TrialFields.Columns.Contains(settings.By))
             throw new UsageException($"--by: '{settings.By}' is not a parameter of this sweep; it has: {string.Join(", ", stored.Parameters)}");
         var known = stored.Fields.Append(metric).Distinct().ToList();
         var filter = settings.Where is null ? TrialFilter.All : TrialFilter.Parse(settings.Where, known);
-        var lowerIsBetter = spec.Objective is { } o && o.Metric == metric ? o.Goal == ObjectiveGoal.Minimize : true;
+        var lowerIsBetter = MetricGoal.For(metric, goal, spec.Objective) is { } direction ? direction == ObjectiveGoal.Minimize : (bool?)null;
 
         var groups = GroupComparison.Compare(store.ReadTrials(sweep.Name).Where(filter.Matches), settings.By, metric, settings.Baseline, lowerIsBetter);
         if (settings.Baseline is { } baseline && groups.All(g => g.Group != baseline))
             throw new UsageException($"--baseline: no completed trials with {settings.By} = {baseline}; groups: {string.Join(", ", groups.Select(g => g.Group))}");
 
         var table = new Table().Border(TableBorder.Simple)
-            .Title($"{Markup.Escape(sweep.Name)}: {Markup.Escape(metric)} by {Markup.Escape(settings.By)} ({(lowerIsBetter ? "lower" : "higher")} is better)");
+            .Title($"{Markup.Escape(sweep.Name)}: {Markup.Escape(metric)} by {Markup.Escape(settings.By)} " +
+                   (lowerIsBetter switch { true => "(lower is better)", false => "(higher is better)", null => "(no direction: give --goal min or max)" }));
         foreach (var column in new[] { settings.By, "n", "no value", "mean", "std", "median", "best", settings.Baseline is null ? "" : $"p vs {settings.Baseline}", "" })
             table.AddColumn(new TableColumn(Markup.Escape(column)).RightAligned());
         foreach (var g in groups)
         {
             var verdict = g.Verdict switch { "better" => "[green]better[/]", "worse" => "[red]worse[/]", var v => v };
-            table.AddRow(Markup.Escape(g.Group), g.Count.ToString(), g.Missing.ToString(), Numbers.Show(g.Mean), Numbers.Show(g.StandardDeviation),
-                Numbers.Show(g.Median), Numbers.Show(g.Best), g.P is { } p ? p.ToString("0.0000") : "", verdict);
+            table.AddRow(Markup.Escape(g.Group), g.Count.ToString(), g.Missing.ToString(), Numbers.Significant(g.Mean), Numbers.Significant(g.StandardDeviation),
+                Numbers.Significant(g.Median), lowerIsBetter is null ? "" : Numbers.Significant(g.Best), g.P is { } p ? p.ToString("0.0000") : "", verdict);
         }
         Out.Write(table);
         if (settings.Baseline is not null) Out.MarkupLine("[grey]Welch's two-sided t-test against the baseline; better/worse at p < 0.05.[/]");

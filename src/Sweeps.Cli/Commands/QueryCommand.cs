@@ -14,7 +14,7 @@ public sealed class QuerySettings : StoreSettings
     public string Name { get; init; } = "";
 
     [CommandOption("--format <FORMAT>")]
-    [Description("[green]table[/], [green]csv[/] or [green]json[/].")]
+    [Description("[green]table[/], [green]csv[/], [green]json[/] or [green]parquet[/] (with --output FILE).")]
     [DefaultValue("table")]
     public string Format { get; init; } = "table";
 
@@ -30,14 +30,24 @@ public sealed class QuerySettings : StoreSettings
     [Description("Sort descending.")]
     public bool Descending { get; init; }
 
+    [CommandOption("--output <FILE>")]
+    [Description("Write to this file instead of standard output (needed for parquet).")]
+    public string? Output { get; init; }
+
+    [CommandOption("--series")]
+    [Description("Add each trial's learning curves (the series it reported) to the JSON.")]
+    public bool Series { get; init; }
+
     [CommandOption("--limit <N>")]
     [Description("Print at most N trials.")]
     public int? Limit { get; init; }
 
     public override ValidationResult Validate()
     {
-        if (Format is not ("table" or "csv" or "json"))
-            return ValidationResult.Error($"--format: '{Format}' is not a format; use table, csv or json");
+        if (Format is not ("table" or "csv" or "json" or "parquet"))
+            return ValidationResult.Error($"--format: '{Format}' is not a format; use table, csv, json or parquet");
+        if (Format == "parquet" && Output is null) return ValidationResult.Error("--format parquet writes a file: give --output FILE");
+        if (Series && Format != "json") return ValidationResult.Error("--series adds learning curves to JSON: use it with --format json");
         if (Limit is < 0) return ValidationResult.Error($"--limit: {Limit} is negative; give 0 or more");
         if (Descending && Sort is null) return ValidationResult.Error("--desc sorts, so it needs --sort FIELD");
         return base.Validate();
@@ -47,49 +57,43 @@ public sealed class QuerySettings : StoreSettings
 /// <summary><c>sweeps query NAME</c>: a sweep's trials with their parameters and metrics as columns.</summary>
 public sealed class QueryCommand : SweepsCommand<QuerySettings>
 {
-    protected override Task<int> RunAsync(QuerySettings settings, CancellationToken interruption)
+    protected override async Task<int> RunAsync(QuerySettings settings, CancellationToken interruption)
     {
         var store = settings.OpenStoreToRead();
         var stored = StoredSweep.Load(store, settings.Name);
-        var (sweep, parameters, metrics, known) = (stored.Row, stored.Parameters, stored.Metrics, stored.Fields);
-        var filter = settings.Where is null ? TrialFilter.All : TrialFilter.Parse(settings.Where, known);
-        if (settings.Sort is not null && !known.Contains(settings.Sort))
-            throw new UsageException($"--sort: unknown field '{settings.Sort}'; this sweep has: {string.Join(", ", known)}");
+        var (sweep, parameters, metrics, fields) = (stored.Row, stored.Parameters, stored.Metrics, stored.FieldSet);
+        var filter = settings.Where is null ? TrialFilter.All : TrialFilter.Parse(settings.Where, fields);
+        TrialSort? sort = null;
+        if (settings.Sort is { } name)
+            sort = fields.TryResolve(name, out var field) ? new TrialSort(field, settings.Descending)
+                : throw new UsageException($"--sort: unknown field '{name}'; this sweep has: {string.Join(", ", fields.Names)}");
 
-        var rows = store.ReadTrials(sweep.Name).Where(filter.Matches);
-        if (settings.Sort is { } field) rows = Sorted(rows, field, settings.Descending, settings.Limit);
-        if (settings.Limit is { } limit) rows = rows.Take(limit);
+        var rows = store.ReadTrials(sweep.Name, new TrialQuery(filter, sort, settings.Limit, WithSeries: settings.Series));
 
-        var columns = new TrialColumns(parameters, metrics);
+        var columns = new TrialColumns(parameters, metrics, withTimes: settings.Format != "table");
+        if (settings.Format == "parquet")
+        {
+            var written = await TrialParquet.WriteAsync(OutputPath(settings.Output!), columns, rows, interruption);
+            Console.Error.WriteLine($"wrote {written:N0} trial(s) to {settings.Output}");
+            return 0;
+        }
+        await using var file = settings.Output is { } path ? File.Create(OutputPath(path)) : null;
+        using var text = file is null ? null : new StreamWriter(file);
         switch (settings.Format)
         {
-            case "csv": TrialCsv.Write(Console.Out, columns, rows); break;
-            case "json": TrialJson.Write(Console.OpenStandardOutput(), rows); break;
-            default: TrialTable.Write(Out, columns, rows); break;
+            case "csv": TrialCsv.Write(text ?? Console.Out, columns, rows); break;
+            case "json": TrialJson.Write(file ?? Console.OpenStandardOutput(), rows, settings.Series); break;
+            default: TrialTable.Write(text is null ? Out : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(text) }), columns, rows); break;
         }
-        return Task.FromResult(0);
+        return 0;
     }
 
-    /// <summary>Sorts by a field (trials without it last); with a limit it keeps only the best few while streaming.</summary>
-    private static IEnumerable<TrialRow> Sorted(IEnumerable<TrialRow> rows, string field, bool descending, int? limit)
+    /// <summary>The --output path, refused at once when its folder is missing or it is a folder.</summary>
+    private static string OutputPath(string path)
     {
-        var keyed = rows.Select(r => (Row: r, Key: TrialFields.Get(r, field) is double d ? d : double.NaN));
-        var sorted = limit is { } n ? TopK(keyed, n, descending) : Order(keyed.ToList(), descending).ToList();
-        return sorted.Select(x => x.Row);
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full)) throw new UsageException($"--output: {path} is a folder; give a file name");
+        if (Path.GetDirectoryName(full) is { } folder && !Directory.Exists(folder)) throw new UsageException($"--output: the folder {folder} does not exist");
+        return full;
     }
-
-    private static List<(TrialRow Row, double Key)> TopK(IEnumerable<(TrialRow Row, double Key)> rows, int k, bool descending)
-    {
-        var kept = new List<(TrialRow Row, double Key)>();
-        foreach (var row in rows)
-        {
-            kept.Add(row);
-            if (kept.Count < 4 * Math.Max(k, 16)) continue;
-            kept = Order(kept, descending).Take(k).ToList();
-        }
-        return Order(kept, descending).Take(k).ToList();
-    }
-
-    private static IEnumerable<(TrialRow Row, double Key)> Order(List<(TrialRow Row, double Key)> rows, bool descending) =>
-        rows.OrderBy(r => double.IsNaN(r.Key) ? 1 : 0).ThenBy(r => descending ? -r.Key : r.Key).ThenBy(r => r.Row.Index);
 }

@@ -11,6 +11,9 @@ internal sealed record StoredSweep(SweepRow Row, SweepSpec Spec, IReadOnlyList<s
     /// <summary>Every name a --where, --sort or --by may use: the trial columns, the parameters, the metrics.</summary>
     public IReadOnlyList<string> Fields => TrialFields.Columns.Concat(Parameters).Concat(Metrics).Distinct().ToList();
 
+    /// <summary>The same names resolved to where they live; a parameter and a metric of one name as param.NAME and metric.NAME.</summary>
+    public TrialFieldSet FieldSet => TrialFieldSet.For(Parameters, Metrics);
+
     /// <summary>The sweep's row, or an error that lists the sweeps the store has.</summary>
     public static SweepRow Find(ResultStore store, string name) =>
         store.FindSweep(name)
@@ -23,7 +26,7 @@ internal sealed record StoredSweep(SweepRow Row, SweepSpec Spec, IReadOnlyList<s
         var jobs = BuiltInJobs.Create();
         var spec = SpecLoader.Parse(row.Spec, $"sweep '{row.Name}'", jobs).Single();
         var metrics = jobs.TryGet(spec.Job, out var job) ? job.Metrics.ToList() : [];
-        foreach (var metric in store.ReadTrials(row.Name).Take(1000).SelectMany(t => t.Metrics.Keys))
+        foreach (var metric in store.ReadTrials(row.Name, new TrialQuery(TrialFilter.All, Limit: 1000, WithSeries: false)).SelectMany(t => t.Metrics.Keys))
             if (!metrics.Contains(metric)) metrics.Add(metric);
         return new StoredSweep(row, spec, spec.Parameters.Select(p => p.Name).ToList(), metrics);
     }

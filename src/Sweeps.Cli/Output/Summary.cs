@@ -33,20 +33,20 @@ internal static class Summary
             foreach (var name in trial.Metrics.Keys) if (!metricNames.Contains(name)) metricNames.Add(name);
             if (grouped)
             {
-                if (!byPoint.TryGetValue(trial.Point, out var row)) byPoint[trial.Point] = row = new SummaryRow(trial.Point, varying.Select(v => trial.Parameters.TryGet(v, out var x) ? x.ToString() : "").ToList());
+                if (!byPoint.TryGetValue(trial.Point, out var row)) byPoint[trial.Point] = row = new SummaryRow(trial.Point, varying.Select(v => trial.Parameters.TryGet(v, out var x) ? Shown(x) : "").ToList());
                 row.Add(trial.Metrics);
             }
             else
             {
-                var row = new SummaryRow(trial.Index, varying.Select(v => trial.Parameters.TryGet(v, out var x) ? x.ToString() : "").ToList());
+                var row = new SummaryRow(trial.Index, varying.Select(v => trial.Parameters.TryGet(v, out var x) ? Shown(x) : "").ToList());
                 row.Add(trial.Metrics);
                 rows.Add(row);
                 if (rows.Count > 4 * MaxRows) rows = Best(rows, objective).Take(MaxRows).ToList();
             }
         }
         if (grouped) rows = byPoint.Values.ToList();
-        // Few rows: all of them, in the order of the space (the story a dimension sweep tells); many: the best ones.
-        var shown = (rows.Count <= MaxRows ? rows.OrderBy(r => r.Id) : Best(rows, objective)).Take(MaxRows).ToList();
+        // Best first when the sweep has an objective; in the order of the space otherwise.
+        var shown = Best(rows, objective).Take(MaxRows).ToList();
 
         var metrics = (objective is null ? metricNames : metricNames.Where(m => m != objective.Metric).Prepend(objective.Metric)).Take(MaxMetricColumns).ToList();
         var title = $"[bold]{Markup.Escape(spec.Name)}[/] ({Markup.Escape(spec.Job)}): {counts.Completed:N0} completed, " +
@@ -61,7 +61,7 @@ internal static class Summary
             var cells = new List<string> { row.Id.ToString() };
             cells.AddRange(row.Parameters.Select(Markup.Escape));
             if (grouped && spec.Replicates > 1) cells.Add(row.Count.ToString());
-            cells.AddRange(metrics.Select(m => row.Mean(m) is { } v ? Numbers.Show(v) : ""));
+            cells.AddRange(metrics.Select(m => row.Mean(m) is { } v ? Numbers.Significant(v) : ""));
             table.AddRow(cells.ToArray());
         }
         console.WriteLine();
@@ -71,6 +71,9 @@ internal static class Summary
         if (grouped && spec.Replicates > 1) console.MarkupLine("  [grey]metrics are means over the completed replicates of each point[/]");
         if (rows.Count > shown.Count) console.MarkupLine($"  [grey]{rows.Count - shown.Count:N0} more; see: sweeps query {Markup.Escape(spec.Name)}[/]");
     }
+
+    private static string Shown(Core.Parameters.ParameterValue value) =>
+        value.Kind == Core.Parameters.ParameterKind.Real ? Numbers.Significant(value.Number) : value.ToString();
 
     private static IEnumerable<SummaryRow> Best(List<SummaryRow> rows, Objective? objective)
     {

@@ -5,10 +5,10 @@ using Sweeps.Store;
 
 namespace Sweeps.Cli.Output;
 
-/// <summary>A JSON array of trials, each with its parameters and metrics as nested objects, streamed.</summary>
+/// <summary>A JSON array of trials, each with its parameters and metrics (and with --series its learning curves) as nested objects, streamed.</summary>
 internal static class TrialJson
 {
-    public static void Write(Stream output, IEnumerable<TrialRow> rows)
+    public static void Write(Stream output, IEnumerable<TrialRow> rows, bool withSeries = false)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         json.WriteStartArray();
@@ -36,9 +36,27 @@ internal static class TrialJson
             json.WriteEndObject();
             json.WriteNumber("attempt", row.Attempt);
             if (row.Worker is not null) json.WriteString("worker", row.Worker);
-            if (row.DurationMs is { } ms) json.WriteNumber("duration_ms", ms);
+            if (TrialColumns.Time(row.StartedAt) is { } started) json.WriteString("started_at", started);
+            if (TrialColumns.Time(row.EndedAt) is { } ended) json.WriteString("ended_at", ended);
+            if (row.DurationMs is { } ms) WriteNumber(json, "duration_ms", ms);
             json.WriteString("seed", row.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (row.Error is not null) json.WriteString("error", row.Error);
+            if (withSeries)
+            {
+                // Learning curves: each series the trial reported, as an array of its values in step order.
+                json.WriteStartObject("series");
+                foreach (var (name, values) in row.Series ?? new Dictionary<string, double[]>())
+                {
+                    json.WriteStartArray(name);
+                    foreach (var value in values)
+                    {
+                        if (double.IsFinite(value)) json.WriteNumberValue(value);
+                        else json.WriteStringValue(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                    json.WriteEndArray();
+                }
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -10,9 +10,10 @@ namespace Sweeps.Store.Query;
 /// </summary>
 public static class GroupComparison
 {
-    public static IReadOnlyList<GroupSummary> Compare(IEnumerable<TrialRow> trials, string by, string metric, string? baseline, bool lowerIsBetter)
+    /// <param name="lowerIsBetter">The metric's direction; null when none is known (then groups differ, but none is better).</param>
+    public static IReadOnlyList<GroupSummary> Compare(IEnumerable<TrialRow> trials, string by, string metric, string? baseline, bool? lowerIsBetter)
     {
-        var groups = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
+        var groups = new SortedDictionary<string, List<double>>(NaturalOrder.Instance);
         var missing = new Dictionary<string, int>();
         foreach (var trial in trials)
         {
@@ -26,17 +27,18 @@ public static class GroupComparison
         return groups.Select(g => Summarize(g.Key, g.Value, missing.GetValueOrDefault(g.Key), g.Key == baseline ? null : reference, lowerIsBetter)).ToList();
     }
 
-    private static GroupSummary Summarize(string group, List<double> values, int missing, List<double>? reference, bool lowerIsBetter)
+    private static GroupSummary Summarize(string group, List<double> values, int missing, List<double>? reference, bool? lowerIsBetter)
     {
         var n = values.Count;
         var mean = n > 0 ? values.Mean() : double.NaN;
         var std = n > 1 ? values.StandardDeviation() : double.NaN;
         var median = n > 0 ? values.Median() : double.NaN;
-        var best = n == 0 ? double.NaN : lowerIsBetter ? values.Min() : values.Max();
+        var best = n == 0 || lowerIsBetter is null ? double.NaN : lowerIsBetter.Value ? values.Min() : values.Max();
         double? p = reference is { Count: > 1 } && n > 1 ? WelchP(values, reference) : null;
         var verdict = p switch
         {
             null => "",
+            < 0.05 when lowerIsBetter is null => "different",
             < 0.05 when (mean < reference!.Mean()) == lowerIsBetter => "better",
             < 0.05 => "worse",
             _ => "no significant difference",
