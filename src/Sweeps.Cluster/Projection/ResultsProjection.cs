@@ -77,7 +77,8 @@ public sealed class ResultsProjection : ReceiveActor, IWithTimers
             var (killSwitch, done) = journal
                 .EventsByPersistenceId(SweepCoordinator.JournalId, _position + 1, long.MaxValue)
                 .GroupedWeightedWithin(MaxRows, MaxWait, envelope => TrialRows.Weight(envelope.Event))
-                .SelectAsync(1, envelopes => Task.Run(() => Write(rows, envelopes)))
+                .SelectAsync(1, envelopes => Task.Run(() => Build(rows, envelopes))) // the next batch is built while one is written
+                .SelectAsync(1, batch => Task.Run(() => Write(batch)))
                 .ViaMaterialized(KillSwitches.Single<long>(), Keep.Right)
                 .ToMaterialized(Sink.ForEach<long>(position => self.Tell(new Written(position))), Keep.Both)
                 .Run(Context.Materializer());
@@ -90,7 +91,7 @@ public sealed class ResultsProjection : ReceiveActor, IWithTimers
         }
     }
 
-    private long Write(TrialRows rows, IEnumerable<EventEnvelope> envelopes)
+    private static StoreBatch Build(TrialRows rows, IEnumerable<EventEnvelope> envelopes)
     {
         var batch = new StoreBatch();
         foreach (var envelope in envelopes)
@@ -98,6 +99,11 @@ public sealed class ResultsProjection : ReceiveActor, IWithTimers
             rows.Add(batch, envelope.Event);
             batch.SequenceNr = envelope.SequenceNr;
         }
+        return batch;
+    }
+
+    private long Write(StoreBatch batch)
+    {
         _store.Apply(batch, Name);
         return batch.SequenceNr;
     }
