@@ -88,22 +88,16 @@ public sealed class ResultStore
     /// </summary>
     public StoreLag? Lag(string projection, string persistenceId) => Use(connection =>
     {
-        try
-        {
-            using var command = Command(connection, null, """
-                SELECT (SELECT MAX(sequence_number) FROM journal WHERE persistence_id = @persistence_id),
-                       (SELECT sequence_nr FROM projection_offsets WHERE projection = @projection)
-                """, ("@persistence_id", persistenceId), ("@projection", projection));
-            using var reader = command.ExecuteReader();
-            reader.Read();
-            var journal = reader.IsDBNull(0) ? 0 : Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
-            var written = reader.IsDBNull(1) ? 0 : Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
-            return new StoreLag(journal, written);
-        }
-        catch (DbException) when (!JournalExists(connection))
-        {
-            return null;
-        }
+        if (!JournalExists(connection)) return null; // asked first: a coordinator starting now creates it at any moment
+        using var command = Command(connection, null, """
+            SELECT (SELECT MAX(sequence_number) FROM journal WHERE persistence_id = @persistence_id),
+                   (SELECT sequence_nr FROM projection_offsets WHERE projection = @projection)
+            """, ("@persistence_id", persistenceId), ("@projection", projection));
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var journal = reader.IsDBNull(0) ? 0 : Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+        var written = reader.IsDBNull(1) ? 0 : Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+        return new StoreLag(journal, written);
     });
 
     private static bool JournalExists(DbConnection connection)
