@@ -110,9 +110,15 @@ public sealed class BenchOverheadCommand : SweepsCommand<BenchOverheadSettings>
         finally
         {
             await stopWatching.CancelAsync();
-            await watching;
-            if (temporary is not null)
-                foreach (var file in new[] { temporary, temporary + "-wal", temporary + "-shm" }) File.Delete(file);
+            try
+            {
+                await watching;
+            }
+            finally
+            {
+                if (temporary is not null)
+                    foreach (var file in new[] { temporary, temporary + "-wal", temporary + "-shm" }) File.Delete(file);
+            }
         }
     }
 
