@@ -104,6 +104,33 @@ public sealed class ResultStore
         return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0L;
     });
 
+    /// <summary>
+    /// How far the tables trail the journal <paramref name="persistenceId"/>: its highest sequence number
+    /// (Akka.Persistence.Sql's <c>journal</c> table, in the same database) and the projection's offset.
+    /// Null when the store has no journal (no coordinator ever ran on it).
+    /// </summary>
+    public StoreLag? Lag(string projection, string persistenceId) => Use(connection =>
+    {
+        if (!JournalExists(connection)) return null; // asked first: a coordinator starting now creates it at any moment
+        using var command = Command(connection, null, """
+            SELECT (SELECT MAX(sequence_number) FROM journal WHERE persistence_id = @persistence_id),
+                   (SELECT sequence_nr FROM projection_offsets WHERE projection = @projection)
+            """, ("@persistence_id", persistenceId), ("@projection", projection));
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var journal = reader.IsDBNull(0) ? 0 : Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+        var written = reader.IsDBNull(1) ? 0 : Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+        return new StoreLag(journal, written);
+    });
+
+    private static bool JournalExists(DbConnection connection)
+    {
+        using var command = Command(connection, null, connection.GetType().Name.StartsWith("Npgsql", StringComparison.Ordinal)
+            ? "SELECT to_regclass('journal') IS NOT NULL"
+            : "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'journal'");
+        return Convert.ToBoolean(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Applies a batch and moves the projection's offset, in one transaction: all of it lands or none.</summary>
     public void Apply(StoreBatch batch, string projection) => Use(connection =>
     {

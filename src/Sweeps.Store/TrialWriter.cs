@@ -1,32 +1,50 @@
 using System.Data.Common;
 using System.Globalization;
+using Npgsql;
 using Sweeps.Core.Lifecycle;
 
 namespace Sweeps.Store;
 
 /// <summary>
-/// Upserts trial rows with one prepared statement. The guard makes replays harmless: a final row
-/// (completed, failed) is never overwritten, and an older attempt never overwrites a newer one.
+/// Upserts a batch of trial rows inside the caller's transaction. The guard makes replays harmless: a final row
+/// (completed, failed) is never overwritten, and an older attempt never overwrites a newer one. PostgreSQL gets the
+/// whole batch in one statement (<see cref="PostgresTrialWriter"/>); SQLite, which has no network between it and
+/// the process, one prepared statement executed a row at a time.
 /// </summary>
 internal static class TrialWriter
 {
-    public static void Write(DbConnection connection, DbTransaction transaction, StoreDialect dialect, IEnumerable<TrialRow> rows)
+    public const string Columns =
+        "sweep, trial_index, point_index, replicate, seed, parameters, status, attempt, worker, started_at, ended_at, duration_ms, metrics, series, error";
+
+    /// <summary>The one guard both stores use; <c>excluded</c> is the row being written, <c>trials</c> the row already there.</summary>
+    public const string Upsert = """
+        ON CONFLICT (sweep, trial_index) DO UPDATE SET
+            status = excluded.status, attempt = excluded.attempt, worker = excluded.worker,
+            started_at = excluded.started_at, ended_at = excluded.ended_at, duration_ms = excluded.duration_ms,
+            metrics = excluded.metrics, series = excluded.series, error = excluded.error
+        WHERE trials.status NOT IN ('completed', 'failed')
+          AND (excluded.attempt > trials.attempt OR (excluded.attempt = trials.attempt AND excluded.status <> 'running'))
+        """;
+
+    public static void Write(DbConnection connection, DbTransaction transaction, StoreDialect dialect, IReadOnlyCollection<TrialRow> rows)
+    {
+        if (rows.Count == 0) return;
+        if (connection is NpgsqlConnection postgres) PostgresTrialWriter.Write(postgres, (NpgsqlTransaction)transaction, rows);
+        else WriteEach(connection, transaction, dialect, rows);
+    }
+
+    private static void WriteEach(DbConnection connection, DbTransaction transaction, StoreDialect dialect, IEnumerable<TrialRow> rows)
     {
         using var command = ResultStore.Command(connection, transaction, $"""
-            INSERT INTO trials (sweep, trial_index, point_index, replicate, seed, parameters, status, attempt, worker,
-                                started_at, ended_at, duration_ms, metrics, series, error)
+            INSERT INTO trials ({Columns})
             VALUES (@sweep, @trial_index, @point_index, @replicate, @seed, {dialect.Json("@parameters")}, @status, @attempt, @worker,
                     @started_at, @ended_at, @duration_ms, {dialect.Json("@metrics")}, {dialect.Json("@series")}, @error)
-            ON CONFLICT (sweep, trial_index) DO UPDATE SET
-                status = excluded.status, attempt = excluded.attempt, worker = excluded.worker,
-                started_at = excluded.started_at, ended_at = excluded.ended_at, duration_ms = excluded.duration_ms,
-                metrics = excluded.metrics, series = excluded.series, error = excluded.error
-            WHERE trials.status NOT IN ('completed', 'failed')
-              AND (excluded.attempt > trials.attempt OR (excluded.attempt = trials.attempt AND excluded.status <> 'running'))
+            {Upsert}
             """,
             ("@sweep", ""), ("@trial_index", 0L), ("@point_index", 0L), ("@replicate", 0), ("@seed", ""),
             ("@parameters", ""), ("@status", ""), ("@attempt", 0), ("@worker", null), ("@started_at", null),
             ("@ended_at", null), ("@duration_ms", null), ("@metrics", null), ("@series", null), ("@error", null));
+        command.Prepare(); // compiled once a batch, bound and stepped once a row
         var p = command.Parameters;
         foreach (var row in rows)
         {

@@ -11,6 +11,9 @@ namespace Sweeps.Cli.Commands;
 
 public sealed class BenchOverheadSettings : CommonSettings
 {
+    /// <summary>The --db value that means a new SQLite file in the temp folder, deleted afterwards.</summary>
+    public const string TemporarySqlite = "sqlite";
+
     [CommandOption("--trials <N>")]
     [Description("Trials in the noop sweep.")]
     [DefaultValue(100_000)]
@@ -21,53 +24,101 @@ public sealed class BenchOverheadSettings : CommonSettings
     public int? Workers { get; init; }
 
     [CommandOption("--db <PATH|CONNSTRING>")]
-    [Description("Store to measure against (default: a new SQLite file in the temp folder, deleted afterwards).")]
-    public string? Db { get; init; }
+    [Description("Store to measure against: a SQLite file, a PostgreSQL connection string, or [green]sqlite[/] for a new SQLite file in the temp folder, deleted afterwards (the default). Give it twice to measure both stores in this run and print the ratio of their rates.")]
+    public string[] Db { get; init; } = [];
 
     public override ValidationResult Validate() =>
-        Trials < 1 ? ValidationResult.Error($"--trials: {Trials} is too few; give 1 or more") : base.Validate();
+        Trials < 1 ? ValidationResult.Error($"--trials: {Trials} is too few; give 1 or more")
+        : Db.Length > 2 ? ValidationResult.Error($"--db: given {Db.Length} times; give one store, or two to compare")
+        : base.Validate();
 }
 
 /// <summary>
-/// <c>sweeps bench overhead</c>: runs a noop sweep embedded and durable, and prints trials per second overall,
-/// in the first and last tenth (flat cost per trial means these match), and the process's peak memory.
+/// <c>sweeps bench overhead</c>: runs a noop sweep embedded and durable, and prints how fast the trials ran (first to
+/// last trial, and in the first and last tenth: flat cost per trial means these match), how long the store took to
+/// hold them all, how far it trailed the journal, and the process's memory. Given two stores, it runs both and
+/// prints the ratio of their end-to-end rates.
 /// </summary>
 public sealed class BenchOverheadCommand : SweepsCommand<BenchOverheadSettings>
 {
     protected override async Task<int> RunAsync(BenchOverheadSettings settings, CancellationToken interruption)
     {
-        var temporary = settings.Db is null ? Path.Combine(Path.GetTempPath(), $"sweeps-bench-{Guid.NewGuid():N}.db") : null;
-        var location = StoreLocation.Parse(settings.Db ?? temporary!);
+        var stores = settings.Db.Length == 0 ? [BenchOverheadSettings.TemporarySqlite] : settings.Db;
+        var rates = new List<(StoreProvider Provider, double Rate)>();
+        foreach (var db in stores)
+        {
+            var (code, rate, provider) = await MeasureAsync(settings, db, interruption);
+            if (code != 0) return code;
+            rates.Add((provider, rate));
+        }
+        if (rates.Count == 2)
+        {
+            // PostgreSQL over SQLite when one of each, else second over first
+            var (over, under) = rates[0].Provider == StoreProvider.Postgres && rates[1].Provider == StoreProvider.Sqlite ? (rates[0], rates[1]) : (rates[1], rates[0]);
+            Out.MarkupLine($"ratio {over.Provider}/{under.Provider}, trials/s start to store settled: [green]{over.Rate / under.Rate:0.00}[/] ({over.Rate:N0} / {under.Rate:N0})");
+        }
+        return 0;
+    }
+
+    private async Task<(int Code, double Rate, StoreProvider Provider)> MeasureAsync(BenchOverheadSettings settings, string db, CancellationToken interruption)
+    {
+        var temporary = db == BenchOverheadSettings.TemporarySqlite ? Path.Combine(Path.GetTempPath(), $"sweeps-bench-{Guid.NewGuid():N}.db") : null;
+        var location = StoreLocation.Parse(temporary ?? db);
         var jobs = BuiltInJobs.Create();
-        var name = $"bench-overhead-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
+        var name = $"bench-overhead-{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}";
         var spec = SpecLoader.Parse($"name: {name}\njob: noop\nsampler: random\ntrials: {settings.Trials}\nseed: 1\n", "bench", jobs).Single();
         var slots = settings.Workers ?? Environment.ProcessorCount;
         var samples = new List<(double Seconds, long Done, long Memory)>();
         var clock = Stopwatch.StartNew();
+        var watch = new StoreLagWatch(ResultStore.Open(location), clock);
+        using var stopWatching = new CancellationTokenSource();
+        var watching = Task.Run(() => watch.RunAsync(stopWatching.Token));
         try
         {
             var result = await EmbeddedRun.RunAsync(
                 new SweepsNodeOptions(location) { Worker = new WorkerOptions { Slots = slots } }, jobs, [spec],
-                p => samples.Add((clock.Elapsed.TotalSeconds, p.Sum(s => s.Done), Process.GetCurrentProcess().WorkingSet64)),
+                p =>
+                {
+                    var done = p.Sum(s => s.Done);
+                    samples.Add((clock.Elapsed.TotalSeconds, done, Process.GetCurrentProcess().WorkingSet64));
+                    if (done >= settings.Trials) watch.AllDone();
+                },
                 TimeSpan.FromMilliseconds(100), interruption);
-            var seconds = clock.Elapsed.TotalSeconds;
-            var table = new Table().Border(TableBorder.Simple).Title($"noop sweep, {settings.Trials:N0} trials, {slots} slots, {location.Provider}");
+            var stopped = clock.Elapsed.TotalSeconds;
+            await stopWatching.CancelAsync();
+            await watching;
+            var settled = watch.SettledAt ?? stopped; // the node waits for the store before it stops
+            var trials = settings.Trials;
+            var table = new Table().Border(TableBorder.Simple).Title($"noop sweep, {trials:N0} trials, {slots} slots, {location.Provider}");
             table.AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
             table.AddRow("trials done", $"{result.Sweeps.Sum(s => s.Done):N0}");
-            table.AddRow("wall time, start to store settled (s)", $"{seconds:0.00}");
-            table.AddRow("trials/s overall, start-up included", $"{settings.Trials / seconds:N0}");
-            table.AddRow("trials/s from first to last trial", $"{Rate(samples, 0.0, 1.0, settings.Trials):N0}");
-            table.AddRow("trials/s, first tenth", $"{Rate(samples, 0.0, 0.1, settings.Trials):N0}");
-            table.AddRow("trials/s, last tenth", $"{Rate(samples, 0.9, 1.0, settings.Trials):N0}");
-            table.AddRow("working set, at 10% (MB)", $"{MemoryAt(samples, 0.1, settings.Trials) / 1e6:N0}");
-            table.AddRow("working set, at 100% (MB)", $"{MemoryAt(samples, 1.0, settings.Trials) / 1e6:N0}");
+            table.AddRow("time until every trial was done (s)", $"{watch.DoneAt ?? double.NaN:0.00}");
+            table.AddRow("time until the store settled (s)", $"{settled:0.00}");
+            table.AddRow("wall time, start to node stopped (s)", $"{stopped:0.00}");
+            table.AddRow("trials/s, start to trials done", $"{trials / (watch.DoneAt ?? double.NaN):N0}");
+            table.AddRow("trials/s, start to store settled", $"{trials / settled:N0}");
+            table.AddRow("trials/s from first to last trial", $"{Rate(samples, 0.0, 1.0, trials):N0}");
+            table.AddRow("trials/s, first tenth", $"{Rate(samples, 0.0, 0.1, trials):N0}");
+            table.AddRow("trials/s, last tenth", $"{Rate(samples, 0.9, 1.0, trials):N0}");
+            table.AddRow("store lag, worst (journal events)", $"{watch.WorstEvents:N0}");
+            table.AddRow("store lag, worst (s)", $"{watch.WorstSeconds:0.00}");
+            table.AddRow("working set, at 10% (MB)", $"{MemoryAt(samples, 0.1, trials) / 1e6:N0}");
+            table.AddRow("working set, at 100% (MB)", $"{MemoryAt(samples, 1.0, trials) / 1e6:N0}");
             Out.Write(table);
-            return result.Interrupted ? Interrupted : 0;
+            return (result.Interrupted ? Interrupted : 0, trials / settled, location.Provider);
         }
         finally
         {
-            if (temporary is not null)
-                foreach (var file in new[] { temporary, temporary + "-wal", temporary + "-shm" }) File.Delete(file);
+            await stopWatching.CancelAsync();
+            try
+            {
+                await watching;
+            }
+            finally
+            {
+                if (temporary is not null)
+                    foreach (var file in new[] { temporary, temporary + "-wal", temporary + "-shm" }) File.Delete(file);
+            }
         }
     }
 

@@ -38,6 +38,7 @@ public sealed class StatusCommand : SweepsCommand<StatusSettings>
                     sweep.SubmittedAt.ToString("yyyy-MM-dd HH:mm:ss"));
             }
             Out.Write(table);
+            Out.MarkupLine(LagLine(store));
             return Task.FromResult(0);
         }
 
@@ -53,6 +54,7 @@ public sealed class StatusCommand : SweepsCommand<StatusSettings>
         Row("trials", $"{found.TotalTrials:N0}: {summary.Completed:N0} completed, {summary.Failed:N0} failed, {summary.Running:N0} running, {summary.Pending:N0} pending");
         if (found.ObjectiveMetric is not null) Row("objective", $"{found.ObjectiveGoal} {Markup.Escape(found.ObjectiveMetric)}");
         Row("fingerprint", found.Fingerprint[..16]);
+        Row("store lag", LagText(store));
         Out.Write(grid);
         Out.WriteLine();
         Out.Write(new Panel(new Text(found.Spec.TrimEnd())).Header("spec").Border(BoxBorder.Rounded));
@@ -64,4 +66,15 @@ public sealed class StatusCommand : SweepsCommand<StatusSettings>
         }
         return Task.FromResult(0);
     }
+
+    private static string LagLine(ResultStore store) => $"[grey]store lag[/] {LagText(store)}";
+
+    /// <summary>Journal events the tables do not hold yet; a coordinator that is running writes them within a second or so.</summary>
+    private static string LagText(ResultStore store) =>
+        store.Lag(Cluster.Projection.ResultsProjection.Name, Cluster.Coordination.SweepCoordinator.JournalId) switch
+        {
+            null => "none (no coordinator has run on this store)",
+            { Events: 0 } => "0 (the tables hold the whole journal)",
+            var lag => $"[yellow]{lag.Events:N0}[/] journal events not in the tables yet",
+        };
 }

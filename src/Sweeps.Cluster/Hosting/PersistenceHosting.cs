@@ -32,10 +32,11 @@ public static class PersistenceHosting
 
     /// <summary>
     /// Akka.Persistence.Sql.Hosting 1.5.70 has no typed option for these: SQLite has one writer, so its journal
-    /// writes one batch at a time; the read side buffers at most 500 events.
+    /// writes one batch at a time; the read side buffers at most 100 events, which is tens of thousands of trials (an
+    /// event carries a worker's whole batch), so a projection that falls behind does not hold a large part of the journal.
     /// </summary>
     public static Config Tuning(StoreLocation store) => ConfigurationFactory.ParseString($$"""
         akka.persistence.journal.sql { parallelism = {{(store.Provider == StoreProvider.Sqlite ? 1 : 3)}}, batch-size = 100 }
-        akka.persistence.query.journal.sql.max-buffer-size = 500
+        akka.persistence.query.journal.sql.max-buffer-size = 100
         """);
 }

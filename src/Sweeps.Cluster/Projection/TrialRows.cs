@@ -15,6 +15,15 @@ internal sealed class TrialRows(JobRegistry jobs)
 {
     private readonly Dictionary<string, TrialPlan> _plans = new(StringComparer.Ordinal);
 
+    /// <summary>How many rows an event writes (at least 1), so that a batch is measured in rows, not events.</summary>
+    public static long Weight(object evt) => Math.Max(1, evt switch
+    {
+        TrialsDispatched e => e.NewCount + e.Retries.Count,
+        TrialsFinished e => e.Outcomes.Count,
+        TrialsRequeued e => e.Trials.Count,
+        _ => 1,
+    });
+
     public void Know(SweepRow sweep) => Plan(sweep.Name, sweep.Spec);
 
     public void Add(StoreBatch batch, object evt)

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Npgsql;
+using Sweeps.Core.Lifecycle;
+using NpgsqlTypes;
+
+namespace Sweeps.Store;
+
+/// <summary>
+/// Writes a whole batch of trial rows to PostgreSQL in one round trip: one array a column, unnested into one
+/// INSERT ... ON CONFLICT with the guard of <see cref="TrialWriter"/>. The batch holds each trial once
+/// (<see cref="StoreBatch.Put"/>), which PostgreSQL requires: one statement may not update a row twice.
+/// </summary>
+internal static class PostgresTrialWriter
+{
+    private static readonly string Sql = $"""
+        INSERT INTO trials ({TrialWriter.Columns})
+        SELECT sweep, trial_index, point_index, replicate, seed, CAST(parameters AS json), status, attempt, worker,
+               started_at, ended_at, duration_ms, CAST(metrics AS json), CAST(series AS json), error
+        FROM unnest(@sweep, @trial_index, @point_index, @replicate, @seed, @parameters, @status, @attempt, @worker,
+                    @started_at, @ended_at, @duration_ms, @metrics, @series, @error)
+             AS t({TrialWriter.Columns})
+        {TrialWriter.Upsert}
+        """;
+
+    public static void Write(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<TrialRow> rows)
+    {
+        var n = rows.Count;
+        var sweep = new string[n];
+        var index = new long[n];
+        var point = new long[n];
+        var replicate = new int[n];
+        var seed = new string[n];
+        var parameters = new string[n];
+        var status = new string[n];
+        var attempt = new int[n];
+        var worker = new string?[n];
+        var startedAt = new DateTime?[n];
+        var endedAt = new DateTime?[n];
+        var durationMs = new double?[n];
+        var metrics = new string?[n];
+        var series = new string?[n];
+        var error = new string?[n];
+        var i = 0;
+        foreach (var row in rows)
+        {
+            sweep[i] = row.Sweep;
+            index[i] = row.Index;
+            point[i] = row.Point;
+            replicate[i] = row.Replicate;
+            seed[i] = row.Seed.ToString(CultureInfo.InvariantCulture);
+            parameters[i] = StoreJson.Parameters(row.Parameters);
+            status[i] = row.Status.Text();
+            attempt[i] = row.Attempt;
+            worker[i] = row.Worker;
+            startedAt[i] = Utc(row.StartedAt);
+            endedAt[i] = Utc(row.EndedAt);
+            durationMs[i] = row.DurationMs;
+            metrics[i] = StoreJson.Metrics(row.Metrics);
+            series[i] = StoreJson.Series(row.Series);
+            error[i] = row.Error;
+            i++;
+        }
+
+        using var command = new NpgsqlCommand(Sql, connection, transaction);
+        var p = command.Parameters;
+        p.Add(new NpgsqlParameter<string[]>("sweep", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = sweep });
+        p.Add(new NpgsqlParameter<long[]>("trial_index", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = index });
+        p.Add(new NpgsqlParameter<long[]>("point_index", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = point });
+        p.Add(new NpgsqlParameter<int[]>("replicate", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = replicate });
+        p.Add(new NpgsqlParameter<string[]>("seed", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = seed });
+        p.Add(new NpgsqlParameter<string[]>("parameters", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = parameters });
+        p.Add(new NpgsqlParameter<string[]>("status", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = status });
+        p.Add(new NpgsqlParameter<int[]>("attempt", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = attempt });
+        p.Add(new NpgsqlParameter<string?[]>("worker", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = worker });
+        p.Add(new NpgsqlParameter<DateTime?[]>("started_at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = startedAt });
+        p.Add(new NpgsqlParameter<DateTime?[]>("ended_at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = endedAt });
+        p.Add(new NpgsqlParameter<double?[]>("duration_ms", NpgsqlDbType.Array | NpgsqlDbType.Double) { TypedValue = durationMs });
+        p.Add(new NpgsqlParameter<string?[]>("metrics", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = metrics });
+        p.Add(new NpgsqlParameter<string?[]>("series", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = series });
+        p.Add(new NpgsqlParameter<string?[]>("error", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = error });
+        command.Prepare(); // parsed once a pooled connection: Npgsql keeps it prepared across Open/Close
+        command.ExecuteNonQuery();
+    }
+
+    private static DateTime? Utc(DateTime? value) => value is { } time ? DateTime.SpecifyKind(time.ToUniversalTime(), DateTimeKind.Utc) : null;
+}

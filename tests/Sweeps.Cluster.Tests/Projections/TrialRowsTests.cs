@@ -1,0 +1,58 @@
+using Sweeps.Cluster.Events;
+using Sweeps.Cluster.Messages;
+using Sweeps.Cluster.Projection;
+using Sweeps.Cluster.Tests.Support;
+using Sweeps.Core.Lifecycle;
+using Sweeps.Core.Spec;
+using Sweeps.Store;
+
+namespace Sweeps.Cluster.Tests.Projections;
+
+/// <summary>The journal's events as the rows one batch of the results projection writes.</summary>
+public sealed class TrialRowsTests
+{
+    private static readonly DateTime At = new(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc);
+
+    private static SweepSubmitted Submitted() => new("noop-sweep", SpecText.ToCanonicalYaml(Specs.Parse(trials: 10)), "f", 10, At);
+
+    private static TrialOutcome Outcome(long index, int attempt, bool succeeded) =>
+        new("noop-sweep", index, attempt, succeeded, new Dictionary<string, double> { ["value"] = index }, null,
+            succeeded ? null : "boom", At, At.AddSeconds(1));
+
+    [Fact]
+    public void A_trial_dispatched_and_finished_in_one_batch_is_one_row_as_it_ended()
+    {
+        var rows = new TrialRows(Specs.Jobs);
+        var batch = new StoreBatch();
+        rows.Add(batch, Submitted());
+        rows.Add(batch, new TrialsDispatched("noop-sweep", "w1", 0, 3, [], At));
+        rows.Add(batch, new TrialsFinished("noop-sweep", "w1", [Outcome(0, 1, true), Outcome(1, 1, false)]));
+
+        Assert.Equal([(0L, TrialStatus.Completed, 1), (1L, TrialStatus.Failed, 1), (2L, TrialStatus.Running, 1)],
+            batch.Trials.Select(t => (t.Index, t.Status, t.Attempt)).Order());
+        Assert.Equal("noop-sweep", Assert.Single(batch.Sweeps).Name);
+    }
+
+    [Fact]
+    public void A_trial_run_again_in_one_batch_is_one_row_of_its_latest_attempt()
+    {
+        var rows = new TrialRows(Specs.Jobs);
+        var batch = new StoreBatch();
+        rows.Add(batch, Submitted());
+        rows.Add(batch, new TrialsDispatched("noop-sweep", "w1", 0, 1, [], At));
+        rows.Add(batch, new TrialsRequeued("noop-sweep", [new RequeuedTrial(0, 2, 1)], "worker w1 was lost"));
+        rows.Add(batch, new TrialsDispatched("noop-sweep", "w2", 1, 0, [new RetriedTrial(0, 2, 1)], At));
+
+        var row = Assert.Single(batch.Trials);
+        Assert.Equal((TrialStatus.Running, 2, "w2"), (row.Status, row.Attempt, row.Worker));
+    }
+
+    [Fact]
+    public void A_batch_is_weighed_in_the_rows_its_events_write()
+    {
+        Assert.Equal(4, TrialRows.Weight(new TrialsDispatched("s", "w", 0, 3, [new RetriedTrial(7, 2, 1)], At)));
+        Assert.Equal(2, TrialRows.Weight(new TrialsFinished("s", "w", [Outcome(0, 1, true), Outcome(1, 1, true)])));
+        Assert.Equal(1, TrialRows.Weight(Submitted()));
+        Assert.Equal(1, TrialRows.Weight(new TrialsFinished("s", "w", [])));
+    }
+}
