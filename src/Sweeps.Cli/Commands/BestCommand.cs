@@ -44,7 +44,7 @@ public sealed class BestCommand : SweepsCommand<BestSettings>
 {
     protected override Task<int> RunAsync(BestSettings settings, CancellationToken interruption)
     {
-        var store = settings.OpenStore();
+        var store = settings.OpenStoreToRead();
         var stored = StoredSweep.Load(store, settings.Name);
         var objective = stored.Spec.Objective;
         var given = MetricGoal.Parse(settings.Goal);
