@@ -45,6 +45,7 @@ public sealed partial class LiveDisplayTests
             var header = Assert.Single(headers);
             Assert.True(logLines.All(l => l.at < header.at), $"log lines below the table:\n{everything}");
             Assert.Contains("100%", everything);
+            Assert.DoesNotContain("…", everything); // no header or value cut to an ellipsis
         }
         finally
         {

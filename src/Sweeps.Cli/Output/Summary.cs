@@ -51,11 +51,22 @@ internal static class Summary
         var metrics = (objective is null ? metricNames : metricNames.Where(m => m != objective.Metric).Prepend(objective.Metric)).Take(MaxMetricColumns).ToList();
         var title = $"[bold]{Markup.Escape(spec.Name)}[/] ({Markup.Escape(spec.Job)}): {counts.Completed:N0} completed, " +
                     (counts.Failed > 0 ? $"[red]{counts.Failed:N0} failed[/], " : "0 failed, ") + $"{counts.Pending + counts.Running:N0} left of {sweep.TotalTrials:N0}";
+        var left = new[] { shown.Select(r => r.Id.ToString()).Append(grouped ? "point" : "trial") }
+            .Concat(varying.Select((name, i) => shown.Select(r => r.Parameters[i]).Append(name)))
+            .Concat(grouped && spec.Replicates > 1 ? [shown.Select(r => r.Count.ToString()).Append("n")] : [])
+            .Sum(Width);
+        var fitting = FitToWidth(metrics, m => shown.Select(r => r.Mean(m) is { } v ? Numbers.Significant(v) : ""), console.Profile.Width - left);
+        var hidden = metrics.Except(fitting).ToList();
+        // headers at full length where the terminal has room for them
+        var narrow = left + fitting.Sum(m => Width(shown.Select(r => r.Mean(m) is { } v ? Numbers.Significant(v) : "").Append(m + " (max)"))) > console.Profile.Width;
+        metrics = fitting;
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn(grouped ? "point" : "trial");
-        foreach (var name in varying) table.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
-        if (grouped && spec.Replicates > 1) table.AddColumn(new TableColumn("n").RightAligned());
-        foreach (var name in metrics) table.AddColumn(new TableColumn(Markup.Escape(objective?.Metric == name ? $"{name} ({(objective.Goal == ObjectiveGoal.Maximize ? "max" : "min")})" : name)).RightAligned());
+        foreach (var (name, i) in varying.Select((name, i) => (name, i))) table.AddColumn(Column(name, shown.Select(r => r.Parameters[i]), narrow));
+        if (grouped && spec.Replicates > 1) table.AddColumn(Column("n", shown.Select(r => r.Count.ToString()), narrow));
+        foreach (var name in metrics)
+            table.AddColumn(Column(objective?.Metric == name ? $"{name} ({(objective.Goal == ObjectiveGoal.Maximize ? "max" : "min")})" : name,
+                shown.Select(r => r.Mean(name) is { } v ? Numbers.Significant(v) : ""), narrow));
         foreach (var row in shown)
         {
             var cells = new List<string> { row.Id.ToString() };
@@ -69,7 +80,35 @@ internal static class Summary
         console.Write(table);
         if (constants.Count > 0) console.MarkupLine($"  [grey]constants: {Markup.Escape(string.Join(", ", constants))}[/]");
         if (grouped && spec.Replicates > 1) console.MarkupLine("  [grey]metrics are means over the completed replicates of each point[/]");
+        if (hidden.Count > 0) console.MarkupLine($"  [grey]not shown for want of width: {Markup.Escape(string.Join(", ", hidden))}; see: sweeps query {Markup.Escape(spec.Name)}[/]");
         if (rows.Count > shown.Count) console.MarkupLine($"  [grey]{rows.Count - shown.Count:N0} more; see: sweeps query {Markup.Escape(spec.Name)}[/]");
+    }
+
+    /// <summary>As many metrics, in order, as fit beside the other columns without numbers wrapping (the objective always).</summary>
+    private static List<string> FitToWidth(List<string> metrics, Func<string, IEnumerable<string>> cells, int room)
+    {
+        var fitting = new List<string>();
+        foreach (var metric in metrics)
+        {
+            var width = Math.Min(metric.Length + 6, Width(cells(metric).Append("12345678"))); // as Column sizes it
+            if (fitting.Count > 0 && width > room) break;
+            fitting.Add(metric);
+            room -= width;
+        }
+        return fitting;
+    }
+
+    /// <summary>A column's width: its widest cell and the padding around it.</summary>
+    private static int Width(IEnumerable<string> cells) => cells.Max(c => c.Length) + 3;
+
+    /// <summary>
+    /// On a narrow terminal, a column as wide as its widest value (at least 8, at most its header): values never wrap,
+    /// and a long header wraps instead of being cut to an ellipsis, where two could read alike.
+    /// </summary>
+    private static TableColumn Column(string name, IEnumerable<string> values, bool narrow)
+    {
+        var column = new TableColumn(new Text(name) { Overflow = Overflow.Fold }).RightAligned();
+        return narrow ? column.Width(Math.Min(name.Length, Math.Max(8, values.Append("").Max(v => v.Length)))) : column;
     }
 
     private static string Shown(Core.Parameters.ParameterValue value) =>
