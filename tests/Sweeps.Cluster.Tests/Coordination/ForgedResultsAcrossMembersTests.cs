@@ -37,7 +37,7 @@ public sealed class ForgedResultsAcrossMembersTests(ITestOutputHelper output)
 
             var coordinator = StartCoordinator();
             var projection = StartProjection();
-            await Submit(coordinator, Specs.Noop(trials: Trials, sleepMs: 4000));
+            await Submit(coordinator, Specs.Noop(trials: Trials, sleepMs: 20000)); // long enough that both forgeries land while the real trials still run, even on a loaded machine
             StartWorker(coordinator, "worker", slots: Trials);
             await AwaitConditionAsync(async () => (await Progress(coordinator)).Running == Trials, Patience);
 
