@@ -13,7 +13,7 @@ public sealed class EmbeddedCoordinatorLease : IDisposable
     private readonly string _holder;
     private readonly TimeSpan _ttl;
     private readonly Timer _renewals;
-    private long _fencing;
+    private readonly long _fencing;
 
     private EmbeddedCoordinatorLease(LeaseTable table, string holder, long fencing, StoreLeaseOption timing)
     {
@@ -42,7 +42,7 @@ public sealed class EmbeddedCoordinatorLease : IDisposable
         try
         {
             // Lost only if the row expired and someone else took it: then stop renewing rather than fight for it.
-            if (!_table.Renew(StoreLease.CoordinatorLeaseName, _holder, Interlocked.Read(ref _fencing), _ttl))
+            if (!_table.Renew(StoreLease.CoordinatorLeaseName, _holder, _fencing, _ttl))
                 _renewals.Change(Timeout.Infinite, Timeout.Infinite);
         }
         catch (Exception)
