@@ -5,7 +5,8 @@ namespace Sweeps.Cluster.Coordination;
 /// <summary>
 /// The coordinator lease taken by a coordinator that runs embedded (<c>sweeps run</c>, benches): the same row a cluster
 /// coordinator's singleton takes, so two writers on one store are refused whichever way they run. Taken before the node
-/// starts, so a second writer learns it at once; renewed every <see cref="StoreLeaseOption.HeartbeatInterval"/>.
+/// starts, so a second writer learns it at once; renewed every <see cref="StoreLeaseOption.HeartbeatInterval"/>. The row
+/// of a run on this machine that was killed is waited out (a few seconds) rather than refused.
 /// </summary>
 public sealed class EmbeddedCoordinatorLease : IDisposable
 {
@@ -30,11 +31,35 @@ public sealed class EmbeddedCoordinatorLease : IDisposable
         var timing = new StoreLeaseOption(store);
         var table = new LeaseTable(store);
         var owner = $"sweeps run on {Environment.MachineName} (process {Environment.ProcessId})";
+        // (the owner's form is read back by IsDeadRunHere)
         var holder = $"{owner} {Guid.NewGuid():N}";
-        var fencing = table.TryAcquire(StoreLease.CoordinatorLeaseName, owner, holder, timing.HeartbeatTimeout);
-        if (fencing is { } taken) return new EmbeddedCoordinatorLease(table, holder, taken, timing);
-        var who = table.Holder(StoreLease.CoordinatorLeaseName)?.Owner ?? "another coordinator";
-        throw new StoreInUseException($"the store {store.Display} is in use: {who} is writing to it; wait for it to finish or give another --db");
+        while (true)
+        {
+            var fencing = table.TryAcquire(StoreLease.CoordinatorLeaseName, owner, holder, timing.HeartbeatTimeout);
+            if (fencing is { } taken) return new EmbeddedCoordinatorLease(table, holder, taken, timing);
+            var current = table.Holder(StoreLease.CoordinatorLeaseName);
+            if (current is null) continue; // expired between the two questions
+            // A run on this machine that was killed leaves its row until it expires: rerunning at once is what people do.
+            if (!IsDeadRunHere(current.Owner))
+                throw new StoreInUseException($"the store {store.Display} is in use: {current.Owner} is writing to it; wait for it to finish or give another --db");
+            Thread.Sleep(current.ExpiresIn + TimeSpan.FromMilliseconds(50));
+        }
+    }
+
+    /// <summary>True when the owner names an embedded run on this machine whose process has gone.</summary>
+    private static bool IsDeadRunHere(string owner)
+    {
+        var prefix = $"sweeps run on {Environment.MachineName} (process ";
+        if (!owner.StartsWith(prefix, StringComparison.Ordinal) || !int.TryParse(owner[prefix.Length..].TrimEnd(')'), out var pid)) return false;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true; // no such process
+        }
     }
 
     private void Renew()
