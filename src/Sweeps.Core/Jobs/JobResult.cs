@@ -2,9 +2,14 @@ namespace Sweeps.Core.Jobs;
 
 /// <summary>What a trial produced: named metrics and optional small named series (a histogram, a loss curve).</summary>
 /// <remarks>Keep series small (hundreds of values): results travel between machines in one message.</remarks>
+/// <param name="Details">
+/// Short facts about how the trial ran, stored with it and shown by <c>status</c> (the command line as run, where its
+/// output was kept); not metrics. Keep them short: a few lines each.
+/// </param>
 public sealed record JobResult(
     IReadOnlyDictionary<string, double> Metrics,
-    IReadOnlyDictionary<string, double[]>? Series = null)
+    IReadOnlyDictionary<string, double[]>? Series = null,
+    IReadOnlyDictionary<string, string>? Details = null)
 {
     public static JobResult Of(params (string Name, double Value)[] metrics) =>
         new(metrics.ToDictionary(m => m.Name, m => m.Value));
