@@ -26,19 +26,7 @@ public sealed class CoordinatorLeaseTests(ITestOutputHelper output) : IDisposabl
     [InlineData(true)]
     public void A_killed_coordinator_restarted_while_the_standby_is_active_writes_nothing_and_the_sweep_finishes_once(bool alone)
     {
-        var db = Db;
-        var (port, standbyPort, http, standbyHttp) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
-        string[] seeds = ["--seed", $"127.0.0.1:{port}", "--seed", $"127.0.0.1:{standbyPort}"];
-        string[] coordinator = ["coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db, .. seeds];
-        var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "cluster", trials: 240, sleepMs: 300));
-        var first = Start(coordinator);
-        first.WaitForLog(Acquired, Hang);
-        var standby = Start(["coordinator", "--port", standbyPort.ToString(), "--http-port", standbyHttp.ToString(), "--db", db, .. seeds]);
-        var worker = Start(["worker", "--slots", "2", "--name", "steady", .. seeds]);
-        worker.WaitForLog("welcomed by the coordinator", Hang);
-        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--server", Server(http), "--server", Server(standbyHttp)).ExitCode);
-        Until(() => Completed(db), n => n >= 8, first);
-
+        var (db, port, standbyPort, http, standbyHttp, coordinator, _, first, standby) = MidSweep(trials: 240);
         first.KillHard();
         standby.WaitForLog(Acquired, Hang);
         standby.WaitForLog("Recovered sweep cluster", Hang);
@@ -67,20 +55,7 @@ public sealed class CoordinatorLeaseTests(ITestOutputHelper output) : IDisposabl
     [InlineData(true)]
     public void Both_coordinators_killed_and_restarted_in_either_order_finish_the_sweep_unattended(bool standbyFirst)
     {
-        var db = Db;
-        var (port, standbyPort, http, standbyHttp) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
-        string[] seeds = ["--seed", $"127.0.0.1:{port}", "--seed", $"127.0.0.1:{standbyPort}"];
-        string[] firstArgs = ["coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db, .. seeds];
-        string[] standbyArgs = ["coordinator", "--port", standbyPort.ToString(), "--http-port", standbyHttp.ToString(), "--db", db, .. seeds];
-        var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "cluster", trials: 80, sleepMs: 300));
-        var first = Start(firstArgs);
-        first.WaitForLog(Acquired, Hang);
-        var standby = Start(standbyArgs);
-        var worker = Start(["worker", "--slots", "2", "--name", "steady", .. seeds]);
-        worker.WaitForLog("welcomed by the coordinator", Hang);
-        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--server", Server(http), "--server", Server(standbyHttp)).ExitCode);
-        Until(() => Completed(db), n => n >= 8, first);
-
+        var (db, _, _, _, _, firstArgs, standbyArgs, first, standby) = MidSweep(trials: 80);
         first.KillHard();
         standby.WaitForLog(Acquired, Hang);
         Until(() => Completed(db), n => n >= 16, standby);
@@ -92,6 +67,29 @@ public sealed class CoordinatorLeaseTests(ITestOutputHelper output) : IDisposabl
         AssertRecordedOnce(db, 80);
         Assert.Contains(again, p => (p.Errors + p.Output).Contains(Acquired));
         AssertNoSecondWriter();
+    }
+
+    /// <summary>The two coordinators' command lines and processes, with the first holding the lease.</summary>
+    private sealed record Coordinators(
+        string Db, int Port, int StandbyPort, int Http, int StandbyHttp, string[] FirstArgs, string[] StandbyArgs, SweepsProcess First, SweepsProcess Standby);
+
+    /// <summary>Two coordinators on one store and a worker, with a sweep of slow trials submitted and 8 of them done.</summary>
+    private Coordinators MidSweep(int trials)
+    {
+        var db = Db;
+        var (port, standbyPort, http, standbyHttp) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
+        string[] seeds = ["--seed", $"127.0.0.1:{port}", "--seed", $"127.0.0.1:{standbyPort}"];
+        string[] firstArgs = ["coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db, .. seeds];
+        string[] standbyArgs = ["coordinator", "--port", standbyPort.ToString(), "--http-port", standbyHttp.ToString(), "--db", db, .. seeds];
+        var spec = Files.Write(_folder, "slow.yaml", SpecFiles.Noop(name: "cluster", trials: trials, sleepMs: 300));
+        var first = Start(firstArgs);
+        first.WaitForLog(Acquired, Hang);
+        var standby = Start(standbyArgs);
+        var worker = Start(["worker", "--slots", "2", "--name", "steady", .. seeds]);
+        worker.WaitForLog("welcomed by the coordinator", Hang);
+        Assert.Equal(0, SweepsProcess.Run(_folder, "submit", spec, "--server", Server(http), "--server", Server(standbyHttp)).ExitCode);
+        Until(() => Completed(db), n => n >= 8, first);
+        return new Coordinators(db, port, standbyPort, http, standbyHttp, firstArgs, standbyArgs, first, standby);
     }
 
     private SweepsProcess Start(string[] args)

@@ -7,24 +7,12 @@ using Sweeps.Store.Query;
 
 namespace Sweeps.Cli.Commands;
 
-public sealed class BestSettings : StoreSettings
+public sealed class BestSettings : MetricSettings
 {
-    [CommandArgument(0, "<NAME>")]
-    [Description("The sweep whose best trials to print.")]
-    public string Name { get; init; } = "";
-
     [CommandOption("--top <K>")]
     [Description("How many trials to print.")]
     [DefaultValue(5)]
     public int Top { get; init; } = 5;
-
-    [CommandOption("--metric <METRIC>")]
-    [Description("Rank by this metric (default: the sweep's objective).")]
-    public string? Metric { get; init; }
-
-    [CommandOption("--goal <min|max>")]
-    [Description("Whether lower ([green]min[/]) or higher ([green]max[/]) is better (default: the objective's goal).")]
-    public string? Goal { get; init; }
 
     [CommandOption("--format <FORMAT>")]
     [Description("[green]table[/], [green]csv[/] or [green]json[/].")]

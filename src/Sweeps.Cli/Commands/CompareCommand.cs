@@ -7,23 +7,11 @@ using Sweeps.Store.Query;
 
 namespace Sweeps.Cli.Commands;
 
-public sealed class CompareSettings : StoreSettings
+public sealed class CompareSettings : MetricSettings
 {
-    [CommandArgument(0, "<NAME>")]
-    [Description("The sweep whose trials to compare.")]
-    public string Name { get; init; } = "";
-
     [CommandOption("--by <PARAMETER>")]
     [Description("Group trials by this parameter (e.g. [green]variant[/]).")]
     public string By { get; init; } = "";
-
-    [CommandOption("--metric <METRIC>")]
-    [Description("The metric to compare (default: the sweep's objective).")]
-    public string? Metric { get; init; }
-
-    [CommandOption("--goal <min|max>")]
-    [Description("Whether lower ([green]min[/]) or higher ([green]max[/]) is better (default: the objective's goal when the metric is the objective).")]
-    public string? Goal { get; init; }
 
     [CommandOption("--baseline <VALUE>")]
     [Description("The group the others are tested against with Welch's t-test (e.g. [green]vanilla[/]).")]

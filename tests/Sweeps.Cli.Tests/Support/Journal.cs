@@ -26,25 +26,10 @@ internal static class Journal
     public static Dictionary<long, int> InFlight(string database, string sweep)
     {
         var running = new Dictionary<long, int>();
-        foreach (var row in Files.Query(database, "SELECT manifest, message FROM journal WHERE manifest IN ('e.dis', 'e.fin', 'e.req') AND deleted = false ORDER BY ordering"))
+        foreach (var change in LeaseChanges(database, sweep))
         {
-            using var doc = JsonDocument.Parse((byte[])row[1]!);
-            var e = doc.RootElement;
-            if (e.GetProperty("Sweep").GetString() != sweep) continue;
-            switch ((string)row[0]!)
-            {
-                case "e.dis":
-                    var first = e.GetProperty("FirstNew").GetInt64();
-                    for (var i = first; i < first + e.GetProperty("NewCount").GetInt32(); i++) running[i] = 1;
-                    foreach (var retry in e.GetProperty("Retries").EnumerateArray()) running[retry.GetProperty("Index").GetInt64()] = retry.GetProperty("Attempt").GetInt32();
-                    break;
-                case "e.fin":
-                    foreach (var outcome in e.GetProperty("Outcomes").EnumerateArray()) running.Remove(outcome.GetProperty("Index").GetInt64());
-                    break;
-                default:
-                    foreach (var trial in e.GetProperty("Trials").EnumerateArray()) running.Remove(trial.GetProperty("Index").GetInt64());
-                    break;
-            }
+            if (change.Worker is not null) foreach (var (index, attempt) in change.Trials) running[index] = attempt;
+            else foreach (var (index, _) in change.Trials) running.Remove(index);
         }
         return running;
     }
@@ -85,6 +70,30 @@ internal static class Journal
     public static HashSet<long> LostWith(string database, string sweep, string worker)
     {
         var leasedTo = new Dictionary<long, string>();
+        foreach (var change in LeaseChanges(database, sweep))
+        {
+            if (change.Worker is { } to)
+            {
+                foreach (var (index, _) in change.Trials) leasedTo[index] = to;
+                continue;
+            }
+            var trials = change.Trials.Select(t => t.Index).ToHashSet();
+            if (change.RequeueReason is { } reason && trials.Count > 0 && trials.All(t => leasedTo.GetValueOrDefault(t) == worker)
+                && !reason.StartsWith("handed back") && !reason.Contains("lease expired"))
+                return trials;
+            foreach (var t in trials) leasedTo.Remove(t);
+        }
+        return [];
+    }
+
+    /// <summary>One journal event's effect on leases: trials handed to a worker, or trials that stopped being held.</summary>
+    /// <param name="Worker">The worker the trials were handed to; null when they were finished or requeued.</param>
+    /// <param name="RequeueReason">Why they were requeued; null when handed out or finished.</param>
+    private sealed record LeaseChange(IReadOnlyList<(long Index, int Attempt)> Trials, string? Worker, string? RequeueReason);
+
+    /// <summary>The dispatches, outcomes and requeues of one sweep, in journal order.</summary>
+    private static IEnumerable<LeaseChange> LeaseChanges(string database, string sweep)
+    {
         foreach (var row in Files.Query(database, "SELECT manifest, message FROM journal WHERE manifest IN ('e.dis', 'e.fin', 'e.req') AND deleted = false ORDER BY ordering"))
         {
             using var doc = JsonDocument.Parse((byte[])row[1]!);
@@ -94,22 +103,22 @@ internal static class Journal
             {
                 case "e.dis":
                     var first = e.GetProperty("FirstNew").GetInt64();
-                    var to = e.GetProperty("Worker").GetString()!;
-                    for (var i = first; i < first + e.GetProperty("NewCount").GetInt32(); i++) leasedTo[i] = to;
-                    foreach (var retry in e.GetProperty("Retries").EnumerateArray()) leasedTo[retry.GetProperty("Index").GetInt64()] = to;
+                    var handed = new List<(long, int)>();
+                    for (var i = first; i < first + e.GetProperty("NewCount").GetInt32(); i++) handed.Add((i, 1));
+                    foreach (var retry in e.GetProperty("Retries").EnumerateArray())
+                        handed.Add((retry.GetProperty("Index").GetInt64(), retry.GetProperty("Attempt").GetInt32()));
+                    yield return new LeaseChange(handed, e.GetProperty("Worker").GetString()!, null);
                     break;
                 case "e.fin":
-                    foreach (var outcome in e.GetProperty("Outcomes").EnumerateArray()) leasedTo.Remove(outcome.GetProperty("Index").GetInt64());
+                    yield return new LeaseChange(
+                        e.GetProperty("Outcomes").EnumerateArray().Select(o => (o.GetProperty("Index").GetInt64(), 0)).ToList(), null, null);
                     break;
                 default:
-                    var trials = e.GetProperty("Trials").EnumerateArray().Select(t => t.GetProperty("Index").GetInt64()).ToHashSet();
-                    var reason = e.GetProperty("Reason").GetString() ?? "";
-                    if (trials.Count > 0 && trials.All(t => leasedTo.GetValueOrDefault(t) == worker) && !reason.StartsWith("handed back") && !reason.Contains("lease expired"))
-                        return trials;
-                    foreach (var t in trials) leasedTo.Remove(t);
+                    yield return new LeaseChange(
+                        e.GetProperty("Trials").EnumerateArray().Select(t => (t.GetProperty("Index").GetInt64(), 0)).ToList(), null,
+                        e.GetProperty("Reason").GetString() ?? "");
                     break;
             }
         }
-        return [];
     }
 }
