@@ -13,6 +13,7 @@ public static class BuiltInJobs
         var registry = new JobRegistry().Register(NoopJob.Definition);
         Geometry.GeometryJobs.Register(registry);
         Lstm.LstmJobs.Register(registry);
+        registry.Register(Search.Functions.FunctionJob.Definition);
         return registry;
     }
 }
