@@ -124,6 +124,9 @@ public static class Program
                 bench.AddCommand<BenchLstmCommand>("lstm")
                     .WithDescription("Median milliseconds of one LSTM forward+backward pass and sequences/s, one core, float32.")
                     .WithExample("bench", "lstm", "--batch", "32", "--hidden", "128", "--input", "32", "--steps", "100");
+                bench.AddCommand<BenchSearchCommand>("search")
+                    .WithDescription("TPE against random search on Branin and Hartmann-6: median simple regret over the same seeds, and the ratio.")
+                    .WithExample("bench", "search", "--trials", "100", "--seeds", "20");
             });
             config.AddBranch("certs", certs =>
             {

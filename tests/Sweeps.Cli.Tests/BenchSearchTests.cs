@@ -1,0 +1,17 @@
+using Sweeps.Cli.Tests.Support;
+using Sweeps.TestSupport;
+
+namespace Sweeps.Cli.Tests;
+
+public sealed class BenchSearchTests
+{
+    [Fact]
+    public void Bench_search_prints_both_samplers_regret_and_their_ratio_for_both_functions()
+    {
+        var (code, output, errors) = SweepsProcess.Run(TestStores.NewFolder(), "bench", "search", "--trials", "20", "--seeds", "3");
+        Assert.True(code == 0, output + errors);
+        Assert.Contains("median simple regret after 20 trials, 3 seeds", output);
+        Assert.Matches(@"branin\s+[0-9.e-]+\s+[0-9.e-]+\s+[0-9]+\.[0-9]{2}", output);
+        Assert.Matches(@"hartmann6\s+[0-9.e-]+\s+[0-9.e-]+\s+[0-9]+\.[0-9]{2}", output);
+    }
+}
