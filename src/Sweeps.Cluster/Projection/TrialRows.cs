@@ -21,6 +21,7 @@ internal sealed class TrialRows(JobRegistry jobs)
         TrialsDispatched e => e.NewCount + e.Retries.Count,
         TrialsFinished e => e.Outcomes.Count,
         TrialsRequeued e => e.Trials.Count,
+        TrialsRefused e => e.Trials.Count,
         _ => 1,
     });
 
@@ -59,6 +60,14 @@ internal sealed class TrialRows(JobRegistry jobs)
                 break;
             case SweepStateChanged e:
                 batch.States.Add((e.Sweep, e.State));
+                break;
+            case TrialsRefused e:
+                foreach (var t in e.Trials)
+                    batch.Put(Row(e.Sweep, t.Index, TrialStatus.Pending, t.Attempt - 1, null, null) with { Error = $"will run again: worker {e.Worker} refused it: {e.Reason}" });
+                batch.Notices.Add(new SweepNotice(e.Sweep, SweepNotice.RefusedPrefix + e.Worker, $"worker {e.Worker} cannot run it: {e.Reason}", e.At));
+                break;
+            case SweepWaiting e:
+                batch.Notices.Add(new SweepNotice(e.Sweep, SweepNotice.Waiting, e.Reason, e.At));
                 break;
         }
     }
