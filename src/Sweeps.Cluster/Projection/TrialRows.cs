@@ -11,7 +11,7 @@ namespace Sweeps.Cluster.Projection;
 /// Turns the coordinator's journal events into rows of the results store. The events carry only trial indexes;
 /// parameters and seeds come from each sweep's plan, which is deterministic.
 /// </summary>
-internal sealed class TrialRows(JobRegistry jobs)
+internal sealed class TrialRows
 {
     private readonly Dictionary<string, TrialPlan> _plans = new(StringComparer.Ordinal);
 
@@ -83,7 +83,9 @@ internal sealed class TrialRows(JobRegistry jobs)
     {
         if (!_plans.TryGetValue(name, out var plan))
         {
-            plan = new TrialPlan(SpecLoader.Parse(spec, $"sweep '{name}'", jobs).Single());
+            // Journaled canonical text, checked on submission: read back without the registry, so a coordinator started
+            // without a plugin (--jobs) still writes the rows of that plugin's sweeps.
+            plan = new TrialPlan(SpecLoader.ParseTrusted(spec, $"sweep '{name}'"));
             _plans[name] = plan;
         }
         return plan;
