@@ -234,6 +234,23 @@ public sealed class SweepCoordinatorTests(ITestOutputHelper output) : ClusterTes
         probe.ExpectMsg<NoTrialsAvailable>();
     }
 
+    public static TheoryData<WorkerHello, string> HostileHellos() => new()
+    {
+        { new WorkerHello("w", WorkerHello.CurrentProtocol, "0", Jobs: Enumerable.Range(0, 1001).Select(i => $"k{i}").ToList()), "at most 1000 are allowed" },
+        { new WorkerHello("w", WorkerHello.CurrentProtocol, "0", Labels: Enumerable.Range(0, 65).ToDictionary(i => $"l{i}", _ => "x")), "at most 64 are allowed" },
+        { new WorkerHello("w", WorkerHello.CurrentProtocol, "0", Labels: new Dictionary<string, string> { ["gpu model"] = "a100" }), "is not a label name" },
+        { new WorkerHello("w", WorkerHello.CurrentProtocol, "0", Labels: new Dictionary<string, string> { ["gpu"] = "a\nb" }), "is not a label value" },
+        { new WorkerHello("w", WorkerHello.CurrentProtocol, "0", Plugins: [new string('p', 201)]), "longer than 200 characters" },
+    };
+
+    [Theory, MemberData(nameof(HostileHellos))]
+    public void A_hello_past_its_bounds_is_refused_with_the_reason(WorkerHello hello, string expected)
+    {
+        var coordinator = StartCoordinator();
+        coordinator.Tell(hello, TestActor);
+        Assert.Contains(expected, ExpectMsg<WorkerRefused>().Reason);
+    }
+
     /// <summary>A probe introduces itself as a worker that runs noop, as a real worker does before it asks for trials.</summary>
     private static void Hello(IActorRef coordinator, string name, Akka.TestKit.TestProbe probe)
     {
