@@ -123,6 +123,28 @@ public sealed class ResultStore
         return new StoreLag(journal, written);
     });
 
+    /// <summary>What status should tell about a sweep (or every sweep, when null): why it waits, which workers refused it.</summary>
+    public IReadOnlyList<SweepNotice> Notices(string? sweep = null) => Use(connection =>
+    {
+        var notices = new List<SweepNotice>();
+        if (!TableExists(connection, "sweep_notices")) return notices; // a store written before notices existed
+        using var command = sweep is null
+            ? Command(connection, null, "SELECT sweep, topic, message, noted_at FROM sweep_notices ORDER BY sweep, noted_at, topic")
+            : Command(connection, null, "SELECT sweep, topic, message, noted_at FROM sweep_notices WHERE sweep = @sweep ORDER BY noted_at, topic", ("@sweep", sweep));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            notices.Add(new SweepNotice(reader.GetString(0), reader.GetString(1), reader.GetString(2), _dialect.ReadTime(reader, 3) ?? DateTime.MinValue));
+        return notices;
+    });
+
+    private static bool TableExists(DbConnection connection, string table)
+    {
+        using var command = Command(connection, null, connection.GetType().Name.StartsWith("Npgsql", StringComparison.Ordinal)
+            ? $"SELECT to_regclass('{table}') IS NOT NULL"
+            : $"SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = '{table}'");
+        return Convert.ToBoolean(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
     private static bool JournalExists(DbConnection connection)
     {
         using var command = Command(connection, null, connection.GetType().Name.StartsWith("Npgsql", StringComparison.Ordinal)
@@ -143,6 +165,17 @@ public sealed class ResultStore
             command.ExecuteNonQuery();
         }
         if (batch.Trials.Count > 0) TrialWriter.Write(connection, transaction, _dialect, batch.Trials);
+        foreach (var notice in batch.Notices)
+        {
+            using var command = notice.Message is null
+                ? Command(connection, transaction, "DELETE FROM sweep_notices WHERE sweep = @sweep AND topic = @topic",
+                    ("@sweep", notice.Sweep), ("@topic", notice.Topic))
+                : Command(connection, transaction, """
+                    INSERT INTO sweep_notices (sweep, topic, message, noted_at) VALUES (@sweep, @topic, @message, @at)
+                    ON CONFLICT (sweep, topic) DO UPDATE SET message = excluded.message, noted_at = excluded.noted_at
+                    """, ("@sweep", notice.Sweep), ("@topic", notice.Topic), ("@message", notice.Message), ("@at", _dialect.Time(notice.At)));
+            command.ExecuteNonQuery();
+        }
         using (var offset = Command(connection, transaction, """
             INSERT INTO projection_offsets (projection, sequence_nr) VALUES (@projection, @sequence_nr)
             ON CONFLICT (projection) DO UPDATE SET sequence_nr = excluded.sequence_nr

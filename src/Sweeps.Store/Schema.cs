@@ -13,7 +13,7 @@ internal static class Schema
 
     /// <summary>Tables Sweeps and its journal write; a SQLite file holding any other table belongs to someone else.</summary>
     private static readonly HashSet<string> OwnTables =
-        ["sweeps_schema", "sweeps", "trials", "projection_offsets", "sweeps_leases", "api_tokens", "journal", "snapshot", "tags", "journal_metadata"];
+        ["sweeps_schema", "sweeps", "trials", "projection_offsets", "sweeps_leases", "api_tokens", "sweep_notices", "journal", "snapshot", "tags", "journal_metadata"];
 
     public static void Ensure(DbConnection connection, StoreDialect dialect, string display)
     {
@@ -69,6 +69,16 @@ internal static class Schema
             )
             """);
         Execute(connection, transaction, "CREATE INDEX IF NOT EXISTS trials_by_status ON trials (sweep, status)");
+        // Added without a version bump: a store without it reads as a store without notices.
+        Execute(connection, transaction, $"""
+            CREATE TABLE IF NOT EXISTS sweep_notices (
+                sweep     TEXT NOT NULL,
+                topic     TEXT NOT NULL,
+                message   TEXT NOT NULL,
+                noted_at  {dialect.TimeType} NOT NULL,
+                PRIMARY KEY (sweep, topic)
+            )
+            """);
         Execute(connection, transaction, """
             CREATE TABLE IF NOT EXISTS projection_offsets (
                 projection  TEXT PRIMARY KEY,

@@ -16,10 +16,13 @@ public sealed class StoreBatch
 
     public IReadOnlyCollection<TrialRow> Trials => _trials.Values;
 
+    /// <summary>Notices to write (or, with a null message, to remove), in order.</summary>
+    public List<SweepNotice> Notices { get; } = [];
+
     /// <summary>The journal sequence number this batch brings the store up to.</summary>
     public long SequenceNr { get; set; }
 
-    public bool IsEmpty => Sweeps.Count == 0 && States.Count == 0 && _trials.Count == 0;
+    public bool IsEmpty => Sweeps.Count == 0 && States.Count == 0 && _trials.Count == 0 && Notices.Count == 0;
 
     /// <summary>Adds a row; a later row for the same trial in the same batch replaces the earlier one.</summary>
     public void Put(TrialRow row) => _trials[(row.Sweep, row.Index)] = row;

@@ -41,6 +41,10 @@ public class ClusterSettings : StoreSettings
     [Description("Mutual TLS: the cluster's CA certificate; only nodes whose certificates it signed may connect ($SWEEPS_TLS__CA, Tls:Ca).")]
     public string? TlsCaFlag { get; init; }
 
+    [CommandOption("--jobs <DLL>")]
+    [Description(Plugins.JobPlugins.OptionDescription + " A coordinator needs a plugin to accept its sweeps; a worker, to run them.")]
+    public string[] JobsFlags { get; init; } = [];
+
     [CommandOption("--insecure")]
     [Description("Listen beyond loopback without TLS: anyone who reaches the ports can submit, cancel and report results ($SWEEPS_INSECURE, Insecure).")]
     public bool InsecureFlag { get; init; }

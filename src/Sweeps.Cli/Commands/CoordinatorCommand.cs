@@ -78,11 +78,11 @@ public sealed class CoordinatorCommand : SweepsCommand<CoordinatorSettings>
             throw new UsageException($"--db: SQLite ({store.Location.Display}) lives on one machine, but --host {node.Host} lets other machines join; " +
                 "give a PostgreSQL connection string (--db \"Host=...;Database=...;Username=...\") for a cluster across machines, or listen on 127.0.0.1");
         if (settings.SettingsFile is { } file) Log.Information("Settings from {File}", file);
-        var jobs = BuiltInJobs.Create();
+        var jobs = Plugins.JobPlugins.Registry(settings.JobsFlags, out var plugins);
         var options = new SweepsNodeOptions(store.Location)
         {
             Cluster = cluster,
-            Worker = coordinator.Slots > 0 ? new WorkerOptions { Slots = coordinator.Slots, Cluster = node.Cluster } : null,
+            Worker = coordinator.Slots > 0 ? new WorkerOptions { Slots = coordinator.Slots, Cluster = node.Cluster, Plugins = plugins } : null,
             Coordinator = new CoordinatorOptions { LeaseDuration = TimeSpan.FromSeconds(coordinator.LeaseSeconds), MaxLosses = coordinator.MaxAttempts, Cluster = node.Cluster },
         };
         SweepsNode? current = null;

@@ -13,14 +13,14 @@ public sealed class RunCommand : SweepsCommand<RunSettings>
 {
     protected override async Task<int> RunAsync(RunSettings settings, CancellationToken interruption)
     {
-        var jobs = BuiltInJobs.Create();
+        var jobs = Plugins.JobPlugins.Registry(settings.JobsFlags, out var plugins);
         var specs = SpecLoader.LoadFile(settings.Spec, jobs);
         var store = settings.OpenStore();
         StoredSpecCheck.ThrowIfChanged(specs, store, jobs);
         var slots = settings.Workers ?? Environment.ProcessorCount;
         Log.Information("Running {Count} sweep(s) from {Spec} on {Store} with {Slots} slots", specs.Count, settings.Spec, store.Location, slots);
 
-        var options = new SweepsNodeOptions(store.Location) { Worker = new WorkerOptions { Slots = slots, HeartbeatInterval = TimeSpan.FromSeconds(1) } };
+        var options = new SweepsNodeOptions(store.Location) { Worker = new WorkerOptions { Slots = slots, HeartbeatInterval = TimeSpan.FromSeconds(1), Plugins = plugins } };
         var view = new ProgressView();
         EmbeddedRunResult result;
         if (ProgressView.IsInteractive)

@@ -10,6 +10,10 @@ public sealed class RunSettings : StoreSettings
     [Description("A YAML file with one sweep, or several under [green]sweeps:[/] (see config/sweeps/).")]
     public string Spec { get; init; } = "";
 
+    [CommandOption("--jobs <DLL>")]
+    [Description(Plugins.JobPlugins.OptionDescription)]
+    public string[] JobsFlags { get; init; } = [];
+
     [CommandOption("--workers <N>")]
     [Description("Trials run at once in this process (default: the number of cores).")]
     public int? Workers { get; init; }

@@ -38,6 +38,8 @@ public sealed class StatusCommand : SweepsCommand<StatusSettings>
                     sweep.SubmittedAt.ToString("yyyy-MM-dd HH:mm:ss"));
             }
             Out.Write(table);
+            foreach (var waiting in store.Notices().Where(n => n.Topic == SweepNotice.Waiting))
+                Out.MarkupLine($"[yellow]{Markup.Escape(waiting.Sweep)} waits[/]: {Markup.Escape(waiting.Message!)}");
             Out.MarkupLine(LagLine(store));
             return Task.FromResult(0);
         }
@@ -55,6 +57,12 @@ public sealed class StatusCommand : SweepsCommand<StatusSettings>
         if (found.ObjectiveMetric is not null) Row("objective", $"{found.ObjectiveGoal} {Markup.Escape(found.ObjectiveMetric)}");
         Row("fingerprint", found.Fingerprint[..16]);
         Row("store lag", LagText(store));
+        foreach (var notice in store.Notices(found.Name))
+        {
+            var since = $" [grey](since {notice.At:yyyy-MM-dd HH:mm:ss} UTC)[/]";
+            if (notice.Topic == SweepNotice.Waiting) Row("[yellow]waiting[/]", Markup.Escape(notice.Message!) + since);
+            else Row("refused", Markup.Escape(notice.Message!) + since);
+        }
         Out.Write(grid);
         Out.WriteLine();
         Out.Write(new Panel(new Text(found.Spec.TrimEnd())).Header("spec").Border(BoxBorder.Rounded));

@@ -24,7 +24,8 @@ internal sealed record StoredSweep(SweepRow Row, SweepSpec Spec, IReadOnlyList<s
     {
         var row = Find(store, name);
         var jobs = BuiltInJobs.Create();
-        var spec = SpecLoader.Parse(row.Spec, $"sweep '{row.Name}'", jobs).Single();
+        // The stored canonical text was checked when it was submitted; a plugin's kind need not be loaded to read it.
+        var spec = SpecLoader.ParseTrusted(row.Spec, $"sweep '{row.Name}'");
         var metrics = jobs.TryGet(spec.Job, out var job) ? job.Metrics.ToList() : [];
         foreach (var metric in store.ReadTrials(row.Name, new TrialQuery(TrialFilter.All, Limit: 1000, WithSeries: false)).SelectMany(t => t.Metrics.Keys))
             if (!metrics.Contains(metric)) metrics.Add(metric);

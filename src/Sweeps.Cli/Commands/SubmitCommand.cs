@@ -17,6 +17,10 @@ public sealed class SubmitSettings : ClientSettings
     [Description("A YAML file with one sweep, or several under [green]sweeps:[/].")]
     public string Spec { get; init; } = "";
 
+    [CommandOption("--jobs <DLL>")]
+    [Description(Plugins.JobPlugins.OptionDescription + " Needed to check a spec of a plugin's kind here.")]
+    public string[] JobsFlags { get; init; } = [];
+
     [CommandOption("--wait")]
     [Description("Follow progress until the sweeps end (across a coordinator failover); exit 1 if a trial failed or a sweep was cancelled.")]
     public bool Wait { get; init; }
@@ -30,7 +34,7 @@ public sealed class SubmitCommand : ClientCommand<SubmitSettings>
 {
     protected override async Task<int> RunAsync(SubmitSettings settings, SweepsClient client, CancellationToken interruption)
     {
-        var specs = SpecLoader.LoadFile(settings.Spec, BuiltInJobs.Create());
+        var specs = SpecLoader.LoadFile(settings.Spec, Plugins.JobPlugins.Registry(settings.JobsFlags));
         var result = await client.SubmitAsync(specs.Select(SpecText.ToCanonicalYaml).ToList(), interruption);
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("sweep").AddColumn("trials").AddColumn("result");

@@ -21,6 +21,10 @@ public sealed class WorkerSettings : ClusterSettings
     [Description("Give up on a trial running longer than this: it runs again elsewhere, and fails after --max-attempts tries (default: no limit; Worker:TrialTimeout).")]
     public double? TrialTimeoutFlag { get; init; }
 
+    [CommandOption("--label <NAME=VALUE>")]
+    [Description("A label of this worker, repeatable (--label gpu=a100 --label zone=b): sweeps that say requires: {gpu: a100} run only on workers with it (Worker:Labels).")]
+    public string[] LabelFlags { get; init; } = [];
+
     [CommandOption("--name <NAME>")]
     [Description("The worker's name in the results store (default: machine-pid; Worker:Name).")]
     public string? NameFlag { get; init; }
@@ -32,6 +36,12 @@ public sealed class WorkerSettings : ClusterSettings
         Put(flags, "Worker:Slots", SlotsFlag);
         Put(flags, "Worker:TrialTimeout", TrialTimeoutFlag);
         Put(flags, "Worker:Name", NameFlag);
+        foreach (var label in LabelFlags)
+        {
+            var equals = label.IndexOf('=');
+            if (equals <= 0) throw new UsageException($"--label: '{label}' is not NAME=VALUE; e.g. --label gpu=a100");
+            flags[$"Worker:Labels:{label[..equals]}"] = label[(equals + 1)..];
+        }
         return flags;
     }
 
@@ -45,6 +55,13 @@ public sealed class WorkerSettings : ClusterSettings
             if (w.Port is < 0 or > 65535) throw new UsageException($"--port: {w.Port} is not a port; give 0 (any) to 65535");
             if (w.Slots is < 1 or > 1024) throw new UsageException($"--slots: {w.Slots} is out of range; give 1 to 1024");
             if (w.TrialTimeout is <= 0) throw new UsageException($"--trial-timeout: {w.TrialTimeout} is not a time; give seconds above 0");
+            if (w.Labels.Count > Core.Spec.WorkerLabels.MaxCount)
+                throw new UsageException($"--label: {w.Labels.Count} labels; at most {Core.Spec.WorkerLabels.MaxCount} are allowed");
+            foreach (var (name, value) in w.Labels)
+            {
+                if (!Core.Spec.WorkerLabels.IsValidName(name)) throw new UsageException($"--label: '{name}' is not a label name: {Core.Spec.WorkerLabels.NameRule}");
+                if (!Core.Spec.WorkerLabels.IsValidValue(value ?? "")) throw new UsageException($"--label {name}: '{value}' is not a label value: {Core.Spec.WorkerLabels.ValueRule}");
+            }
             return w;
         }
     }
@@ -65,8 +82,11 @@ public sealed class WorkerCommand : SweepsCommand<WorkerSettings>
         string? refusal = null;
         using var refused = new CancellationTokenSource();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(interruption, refused.Token);
+        var jobs = Plugins.JobPlugins.Registry(settings.JobsFlags, out var plugins);
         var worker = new WorkerOptions
         {
+            Labels = new Dictionary<string, string>(configured.Labels, StringComparer.Ordinal),
+            Plugins = plugins,
             OnRefused = reason =>
             {
                 refusal = reason;
@@ -86,8 +106,9 @@ public sealed class WorkerCommand : SweepsCommand<WorkerSettings>
         };
         await NodeRunner.RunAsync(async () =>
         {
-            var started = await SweepsNode.StartAsync(options, BuiltInJobs.Create());
-            Log.Information("Worker {Name} with {Slots} slots joining {Seeds}", worker.Name, worker.Slots, string.Join(", ", node.Seeds));
+            var started = await SweepsNode.StartAsync(options, jobs);
+            Log.Information("Worker {Name} with {Slots} slots ({Labels}) joining {Seeds}", worker.Name, worker.Slots,
+                Core.Spec.WorkerLabels.Describe(worker.Labels), string.Join(", ", node.Seeds));
             return started;
         }, stopping.Token);
         if (refusal is not null)

@@ -76,6 +76,9 @@ public sealed class WorkerNodeSettings
     /// <summary>The worker's name in the results store (--name); default machine-pid.</summary>
     public string? Name { get; set; }
 
+    /// <summary>The worker's labels (--label NAME=VALUE, repeatable), matched against a sweep's requires:.</summary>
+    public Dictionary<string, string> Labels { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Give up on a trial running longer than this many seconds (--trial-timeout).</summary>
     public double? TrialTimeout { get; set; }
 }

@@ -50,6 +50,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         Command<RequestTrials>(Dispatch);
         Command<ReportOutcomes>(Record);
         Command<ReturnTrials>(TakeBack);
+        Command<RefuseTrials>(TakeRefused);
         Command<WorkerHello>(hello =>
         {
             if (hello.Cluster != options.Cluster)
@@ -67,8 +68,20 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
                 Sender.Tell(new WorkerRefused(reason));
                 return;
             }
+            if (HelloProblem(hello) is { } problem)
+            {
+                var reason = $"worker {hello.Worker} refused: {problem}";
+                _log.Warning(reason);
+                Sender.Tell(new WorkerRefused(reason));
+                return;
+            }
             if (!Claim(Sender, hello.Worker, "hello")) return;
+            var labels = hello.Labels ?? new Dictionary<string, string>();
+            _state.WorkerJoined(hello.Worker, hello.Jobs ?? [], labels);
+            _log.Info("Worker {0} joined: {1} job kinds, {2}{3}", hello.Worker, hello.Jobs?.Count ?? 0, Core.Spec.WorkerLabels.Describe(labels),
+                hello.Plugins is { Count: > 0 } plugins ? $", plugins {string.Join(", ", plugins)}" : "");
             Sender.Tell(WorkerWelcome.Instance);
+            UpdateWaiting();
         });
         Command<WorkerHeartbeat>(h =>
         {
@@ -78,9 +91,10 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         {
             if (_workers.Release(t.ActorRef) is not { } worker) return;
             _idle.Remove(t.ActorRef);
+            _state.WorkerLeft(worker);
             var events = _state.DecideWorkerLost(worker, "worker terminated");
             if (events.Count > 0) _log.Warning("Worker {0} ({1}) is gone; its trials run again elsewhere", worker, t.ActorRef.Path);
-            PersistThen(events, () => { });
+            PersistThen(events, UpdateWaiting);
         });
         // A node the failure detector gives up on: its workers' trials run elsewhere now, not when it is finally removed.
         Command<ClusterEvent.UnreachableMember>(u => LoseWorkersAt(u.Member.Address, "its node became unreachable"));
@@ -102,7 +116,11 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
                 sender.Tell(new SweepStateChangeResult(change.Name, false, decision.Message));
                 return;
             }
-            PersistThen([decision.Event], () => sender.Tell(new SweepStateChangeResult(change.Name, true, decision.Message)));
+            PersistThen([decision.Event], () =>
+            {
+                sender.Tell(new SweepStateChangeResult(change.Name, true, decision.Message));
+                UpdateWaiting();
+            });
         });
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot failed; recovery replays more events until the next one succeeds"));
@@ -140,9 +158,10 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         {
             _workers.Release(worker);
             _idle.Remove(worker);
+            _state.WorkerLeft(name);
             var events = _state.DecideWorkerLost(name, reason);
             if (events.Count > 0) _log.Warning("Worker {0} lost ({1}); its trials run again elsewhere", name, reason);
-            PersistThen(events, () => { });
+            PersistThen(events, UpdateWaiting);
         }
     }
 
@@ -173,6 +192,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
             sender.Tell(new SubmitResult(replies));
             foreach (var sweep in replies.Where(r => r.Accepted && !r.Existing))
                 _log.Info("Sweep {0} submitted: {1} trials", sweep.Name, sweep.TotalTrials);
+            UpdateWaiting();
         });
     }
 
@@ -180,6 +200,12 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     {
         var worker = Sender;
         if (!Claim(worker, request.Worker, "request for trials")) return;
+        if (!_state.Knows(request.Worker))
+        {
+            // Met again after a restart or hand-over: what it can run is known only from a hello.
+            worker.Tell(IntroduceYourself.Instance);
+            return;
+        }
         var events = _state.DecideDispatch(request.Worker, Math.Max(1, request.Count), DateTime.UtcNow);
         if (events.Count == 0)
         {
@@ -215,6 +241,53 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         LogRefused(sender, returned.Worker, "handed-back trials", decision.Refused);
         PersistThen(decision.Events, () => sender.Tell(new OutcomesRecorded(returned.Batch)));
     }
+
+    private void TakeRefused(RefuseTrials refused)
+    {
+        var sender = Sender;
+        var decision = Checked(sender, refused.Worker, "refused trials", refused.Trials.Select(t => (new TrialKey(t.Sweep, t.Index), t.Attempt)))
+            ? _state.DecideRefused(refused.Worker, refused.Trials, DateTime.UtcNow)
+            : new ReportDecision([], []);
+        LogRefused(sender, refused.Worker, "refused trials", decision.Refused);
+        foreach (var e in decision.Events.OfType<TrialsRefused>())
+            _log.Warning("Worker {0} cannot run sweep {1} ({2} trials handed back, to run elsewhere); it is given none of its trials while it stays connected: {3}",
+                e.Worker, e.Sweep, e.Trials.Count, e.Reason);
+        PersistThen(decision.Events, () =>
+        {
+            sender.Tell(new OutcomesRecorded(refused.Batch));
+            if (decision.Events.Count > 0) UpdateWaiting();
+        });
+    }
+
+    /// <summary>Journals which sweeps now wait because no connected worker can run them (or no longer do), and says so in the log.</summary>
+    private void UpdateWaiting()
+    {
+        var events = _state.DecideWaiting(DateTime.UtcNow);
+        foreach (var e in events)
+        {
+            if (e.Reason is null) _log.Info("Sweep {0} no longer waits: a connected worker can run it", e.Sweep);
+            else _log.Warning("Sweep {0} waits: {1}", e.Sweep, e.Reason);
+        }
+        PersistThen(events, () => { });
+    }
+
+    /// <summary>Null when a hello is within bounds; otherwise what is wrong with it (it crossed a process boundary).</summary>
+    private static string? HelloProblem(WorkerHello hello)
+    {
+        if (hello.Jobs is { Count: > WorkerHello.MaxJobs }) return $"it says it runs {hello.Jobs.Count} job kinds; at most {WorkerHello.MaxJobs} are allowed";
+        if (hello.Plugins is { Count: > WorkerHello.MaxPlugins }) return $"it names {hello.Plugins.Count} plugins; at most {WorkerHello.MaxPlugins} are allowed";
+        if (hello.Labels is { Count: > Core.Spec.WorkerLabels.MaxCount }) return $"it has {hello.Labels.Count} labels; at most {Core.Spec.WorkerLabels.MaxCount} are allowed";
+        if ((hello.Jobs ?? []).Concat(hello.Plugins ?? []).FirstOrDefault(n => n.Length is 0 or > WorkerHello.MaxNameLength) is { } bad)
+            return $"a job kind or plugin name is empty or longer than {WorkerHello.MaxNameLength} characters ({bad.Length})";
+        foreach (var (name, value) in hello.Labels ?? new Dictionary<string, string>())
+        {
+            if (!Core.Spec.WorkerLabels.IsValidName(name)) return $"'{Shorten(name)}' is not a label name: {Core.Spec.WorkerLabels.NameRule}";
+            if (!Core.Spec.WorkerLabels.IsValidValue(value)) return $"label {name}: '{Shorten(value)}' is not a label value: {Core.Spec.WorkerLabels.ValueRule}";
+        }
+        return null;
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
 
     /// <summary>
     /// Binds the name to the sender if the name is free (see <see cref="WorkerRoster{TRef}"/> for the rule); a sender

@@ -26,6 +26,12 @@ internal sealed class SweepRun(SweepSpec spec, string specText, string fingerpri
 
     public Dictionary<long, Lease> Running { get; } = new();
 
+    /// <summary>Workers that refused this sweep's trials (they cannot run them), with their reasons; kept while they stay connected.</summary>
+    public Dictionary<string, string> RefusedBy { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Why no connected worker can run this sweep, as last journaled; null when one can.</summary>
+    public string? Waiting { get; set; }
+
     /// <summary>Trials to hand out again, by index (smallest first), each with the attempt it will run as.</summary>
     public SortedDictionary<long, RetriedTrial> ToRunAgain { get; } = new();
 

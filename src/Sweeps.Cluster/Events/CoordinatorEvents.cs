@@ -29,3 +29,12 @@ public sealed record RequeuedTrial(long Index, int Attempt, int Losses);
 
 /// <summary>A sweep was paused, resumed, cancelled, or has finished.</summary>
 public sealed record SweepStateChanged(string Sweep, SweepState State, DateTime At) : ISweepsMessage;
+
+/// <summary>
+/// A worker could not run these trials at all: they run again (a new attempt, not counted as a loss), and the worker is
+/// given no more of the sweep's trials while it stays connected.
+/// </summary>
+public sealed record TrialsRefused(string Sweep, string Worker, IReadOnlyList<RequeuedTrial> Trials, string Reason, DateTime At) : ISweepsMessage;
+
+/// <summary>The sweep waits because no connected worker can run it (<see cref="Reason"/> says why), or no longer (null).</summary>
+public sealed record SweepWaiting(string Sweep, string? Reason, DateTime At) : ISweepsMessage;

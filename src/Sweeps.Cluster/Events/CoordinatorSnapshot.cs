@@ -19,4 +19,5 @@ public sealed record SweepSnapshot(
     long Completed,
     long Failed,
     SweepState State,
-    IReadOnlyList<RetriedTrial> ToRunAgain);
+    IReadOnlyList<RetriedTrial> ToRunAgain,
+    string? Waiting = null);

@@ -16,7 +16,7 @@ public static class StoredSpecCheck
         foreach (var spec in specs)
         {
             if (store.FindSweep(spec.Name) is not { } stored || stored.Fingerprint == SpecText.Fingerprint(spec)) continue;
-            var before = SpecLoader.Parse(stored.Spec, $"sweep '{stored.Name}' in {store.Location}", jobs).Single();
+            var before = SpecLoader.ParseTrusted(stored.Spec, $"sweep '{stored.Name}' in {store.Location}");
             var changes = SpecDiff.Between(before, spec);
             errors.Add(new SpecError(spec.Source.File, spec.Source.Line, "name",
                 $"a sweep named '{spec.Name}' is already in {store.Location} with a different spec: {string.Join("; ", changes)}",

@@ -26,6 +26,9 @@ public sealed record SweepProgress(string Name, SweepState State, long Total, lo
     /// <summary>Running trials that reported progress, furthest along first (at most a few).</summary>
     public IReadOnlyList<TrialReport> Reports { get; init; } = [];
 
+    /// <summary>Why no connected worker can run the sweep's trials, when that is so (null otherwise).</summary>
+    public string? Waiting { get; init; }
+
     public long Done => Completed + Failed;
     public long Pending => Total - Done - Running;
     public bool IsOver => State.IsOver();

@@ -5,10 +5,23 @@ namespace Sweeps.Cluster.Messages;
 /// that speaks another protocol refuses it with the reason, and the worker leaves, rather than half-join and misbehave.
 /// </summary>
 /// <param name="Cluster">The name of the sweep cluster the worker means to join; a coordinator of another refuses it.</param>
-public sealed record WorkerHello(string Worker, int Protocol, string Version, string Cluster = ClusterNames.Default) : ISweepsMessage
+/// <param name="Jobs">The job kinds the worker runs; it is given only trials of these.</param>
+/// <param name="Labels">The worker's labels (<c>--label gpu=a100</c>), matched against a sweep's <c>requires:</c>.</param>
+/// <param name="Plugins">The plugin assemblies it loaded (<c>--jobs</c>), by file name: for logs and status.</param>
+public sealed record WorkerHello(
+    string Worker,
+    int Protocol,
+    string Version,
+    string Cluster = ClusterNames.Default,
+    IReadOnlyList<string>? Jobs = null,
+    IReadOnlyDictionary<string, string>? Labels = null,
+    IReadOnlyList<string>? Plugins = null) : ISweepsMessage
 {
-    /// <summary>Bumped whenever a message or event changes shape.</summary>
-    public const int CurrentProtocol = 1;
+    /// <summary>Bumped whenever a message or event changes shape (2: workers advertise jobs, labels and plugins; trials can be refused).</summary>
+    public const int CurrentProtocol = 2;
+
+    /// <summary>Limits on what a hello may carry; a coordinator refuses a worker past them.</summary>
+    public const int MaxJobs = 1000, MaxPlugins = 100, MaxNameLength = 200;
 
     public static string CurrentVersion { get; } =
         typeof(WorkerHello).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
@@ -20,6 +33,15 @@ public sealed record WorkerWelcome : ISweepsMessage
 }
 
 public sealed record WorkerRefused(string Reason) : ISweepsMessage;
+
+/// <summary>
+/// The coordinator does not know what this worker can run (it restarted, or moved to another node, since the worker's
+/// hello): the worker says hello again before it is given trials.
+/// </summary>
+public sealed record IntroduceYourself : ISweepsMessage
+{
+    public static IntroduceYourself Instance { get; } = new();
+}
 
 /// <summary>
 /// The worker's name is bound to another live sender (a worker of that name still running, or not yet noticed gone).

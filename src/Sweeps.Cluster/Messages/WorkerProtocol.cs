@@ -54,6 +54,18 @@ public sealed record ReturnTrials(string Worker, long Batch, IReadOnlyList<Retur
 
 public sealed record ReturnedTrial(string Sweep, long Index, int Attempt);
 
+/// <summary>
+/// A worker cannot run these trials at all (the job threw <see cref="Core.Jobs.TrialRefusedException"/>: its program is
+/// missing here): they run again elsewhere, not counted as failed, and the worker is given no more of their sweeps' trials.
+/// </summary>
+public sealed record RefuseTrials(string Worker, long Batch, IReadOnlyList<RefusedTrial> Trials) : ISweepsMessage;
+
+/// <param name="Reason">Why the worker cannot run it; at most <see cref="MaxReasonLength"/> characters count.</param>
+public sealed record RefusedTrial(string Sweep, long Index, int Attempt, string Reason)
+{
+    public const int MaxReasonLength = 1000;
+}
+
 /// <summary>A worker is alive and still holds these trials: their leases are renewed. It also says how far its running trials are.</summary>
 public sealed record WorkerHeartbeat(string Worker, IReadOnlyList<TrialKey> Holding, IReadOnlyList<TrialReport>? Running = null) : ISweepsMessage;
 

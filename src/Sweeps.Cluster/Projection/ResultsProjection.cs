@@ -32,16 +32,15 @@ public sealed class ResultsProjection : ReceiveActor, IWithTimers
     internal static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(100);
 
     private readonly ResultStore _store;
-    private readonly JobRegistry _jobs;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private long _position;
     private int _failures;
     private UniqueKillSwitch? _stream;
 
+    /// <param name="jobs">Unused since the journal's specs are read back without it; kept so that callers need not change.</param>
     public ResultsProjection(ResultStore store, JobRegistry jobs)
     {
         _store = store;
-        _jobs = jobs;
         Receive<Start>(_ => Begin());
         Receive<Written>(w =>
         {
@@ -71,7 +70,7 @@ public sealed class ResultsProjection : ReceiveActor, IWithTimers
         var self = Self;
         try
         {
-            var rows = new TrialRows(_jobs);
+            var rows = new TrialRows();
             foreach (var sweep in _store.Sweeps()) rows.Know(sweep);
             _position = _store.ReadOffset(Name);
             var journal = PersistenceQuery.Get(Context.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);

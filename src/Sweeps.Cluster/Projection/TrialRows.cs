@@ -11,7 +11,7 @@ namespace Sweeps.Cluster.Projection;
 /// Turns the coordinator's journal events into rows of the results store. The events carry only trial indexes;
 /// parameters and seeds come from each sweep's plan, which is deterministic.
 /// </summary>
-internal sealed class TrialRows(JobRegistry jobs)
+internal sealed class TrialRows
 {
     private readonly Dictionary<string, TrialPlan> _plans = new(StringComparer.Ordinal);
 
@@ -21,6 +21,7 @@ internal sealed class TrialRows(JobRegistry jobs)
         TrialsDispatched e => e.NewCount + e.Retries.Count,
         TrialsFinished e => e.Outcomes.Count,
         TrialsRequeued e => e.Trials.Count,
+        TrialsRefused e => e.Trials.Count,
         _ => 1,
     });
 
@@ -60,6 +61,14 @@ internal sealed class TrialRows(JobRegistry jobs)
             case SweepStateChanged e:
                 batch.States.Add((e.Sweep, e.State));
                 break;
+            case TrialsRefused e:
+                foreach (var t in e.Trials)
+                    batch.Put(Row(e.Sweep, t.Index, TrialStatus.Pending, t.Attempt - 1, null, null) with { Error = $"will run again: worker {e.Worker} refused it: {e.Reason}" });
+                batch.Notices.Add(new SweepNotice(e.Sweep, SweepNotice.RefusedPrefix + e.Worker, $"worker {e.Worker} cannot run it: {e.Reason}", e.At));
+                break;
+            case SweepWaiting e:
+                batch.Notices.Add(new SweepNotice(e.Sweep, SweepNotice.Waiting, e.Reason, e.At));
+                break;
         }
     }
 
@@ -74,7 +83,9 @@ internal sealed class TrialRows(JobRegistry jobs)
     {
         if (!_plans.TryGetValue(name, out var plan))
         {
-            plan = new TrialPlan(SpecLoader.Parse(spec, $"sweep '{name}'", jobs).Single());
+            // Journaled canonical text, checked on submission: read back without the registry, so a coordinator started
+            // without a plugin (--jobs) still writes the rows of that plugin's sweeps.
+            plan = new TrialPlan(SpecLoader.ParseTrusted(spec, $"sweep '{name}'"));
             _plans[name] = plan;
         }
         return plan;

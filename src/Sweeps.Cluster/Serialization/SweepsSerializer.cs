@@ -32,6 +32,8 @@ public sealed class SweepsSerializer(ExtendedActorSystem system) : SerializerWit
         [typeof(WorkerWelcome)] = "hi.ok",
         [typeof(WorkerRefused)] = "hi.no",
         [typeof(WorkerNameInUse)] = "hi.busy",
+        [typeof(IntroduceYourself)] = "hi.again",
+        [typeof(RefuseTrials)] = "rf",
         // client protocol
         [typeof(SubmitSweeps)] = "sub",
         [typeof(SubmitResult)] = "subr",
@@ -47,6 +49,8 @@ public sealed class SweepsSerializer(ExtendedActorSystem system) : SerializerWit
         [typeof(TrialsFinished)] = "e.fin",
         [typeof(TrialsRequeued)] = "e.req",
         [typeof(SweepStateChanged)] = "e.st",
+        [typeof(TrialsRefused)] = "e.ref",
+        [typeof(SweepWaiting)] = "e.wait",
         [typeof(CoordinatorSnapshot)] = "s.coord",
     };
 

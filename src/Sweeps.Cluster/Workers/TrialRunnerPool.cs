@@ -100,7 +100,10 @@ internal sealed class TrialRunnerPool : IDisposable
         _running[assignment.Key] = trial;
         try
         {
-            var job = _jobs.Get(assignment.Job).Create();
+            // A kind this worker lacks (the coordinator should not send it) is refused, not failed: it can run elsewhere.
+            if (!_jobs.TryGet(assignment.Job, out var definition))
+                throw new TrialRefusedException($"this worker does not run job kind '{assignment.Job}'");
+            var job = definition.Create();
             var result = job.Run(new JobContext(assignment.Parameters, assignment.Seed, trial.Cancellation.Token, trial.Progress));
             return new TrialRan(assignment, new TrialOutcome(assignment.Sweep, assignment.Index, assignment.Attempt, true,
                 result.Metrics, result.Series, null, started, started + clock.Elapsed), clock.Elapsed);
@@ -108,6 +111,10 @@ internal sealed class TrialRunnerPool : IDisposable
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             return TrialRan.Cancelled(assignment);
+        }
+        catch (TrialRefusedException e)
+        {
+            return new TrialRan(assignment, null, clock.Elapsed) { Refusal = string.IsNullOrWhiteSpace(e.Reason) ? "the job refused it without a reason" : e.Reason };
         }
         catch (Exception e)
         {
@@ -135,8 +142,13 @@ internal sealed class TrialRunnerPool : IDisposable
     private sealed class ThreadRetired : Exception;
 }
 
-/// <summary>A trial has run on this node (or was cancelled before it could finish, when <see cref="Outcome"/> is null).</summary>
+/// <summary>
+/// A trial has run on this node (or was cancelled before it could finish, when <see cref="Outcome"/> is null, or cannot
+/// run here at all, when <see cref="Refusal"/> says why).
+/// </summary>
 internal sealed record TrialRan(TrialAssignment Assignment, TrialOutcome? Outcome, TimeSpan Duration)
 {
+    public string? Refusal { get; init; }
+
     public static TrialRan Cancelled(TrialAssignment assignment) => new(assignment, null, TimeSpan.Zero);
 }

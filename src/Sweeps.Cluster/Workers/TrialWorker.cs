@@ -19,6 +19,7 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
     private readonly Dictionary<TrialKey, TrialAssignment> _holding = new();
     private readonly List<TrialOutcome> _outbox = [];
     private readonly List<ReturnedTrial> _returns = [];
+    private readonly List<RefusedTrial> _refusals = [];
     private readonly Dictionary<long, (ISweepsMessage Message, DateTime SentAt)> _unacknowledged = new();
     private int _unacknowledgedTrials;
     private TrialRunnerPool _pool = null!;
@@ -73,6 +74,13 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
             if (_returns.Count > 0) Flush();
             AskForMore();
         });
+        Receive<IntroduceYourself>(_ =>
+        {
+            // the coordinator restarted or moved: it learns what this worker runs from a hello before giving it trials
+            _welcomed = false;
+            _requestSentAt = null;
+            SayHello();
+        });
         Receive<NoTrialsAvailable>(_ => _requestSentAt = null);
         Receive<TrialsAvailable>(_ => AskForMore());
         Receive<TrialRan>(Ran);
@@ -110,7 +118,12 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
     private void Ran(TrialRan ran)
     {
         if (!_holding.Remove(ran.Assignment.Key)) return; // given up on after its timeout: its lease is the coordinator's to expire
-        if (ran.Outcome is null)
+        if (ran.Refusal is { } refusal)
+        {
+            _log.Warning("Trial {0} cannot run on this worker; handing it back: {1}", ran.Assignment.Key, refusal);
+            _refusals.Add(new RefusedTrial(ran.Assignment.Sweep, ran.Assignment.Index, ran.Assignment.Attempt, refusal));
+        }
+        else if (ran.Outcome is null)
         {
             _returns.Add(new ReturnedTrial(ran.Assignment.Sweep, ran.Assignment.Index, ran.Assignment.Attempt));
         }
@@ -139,11 +152,16 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
             Send(new ReturnTrials(_options.Name, ++_nextBatch, _returns.ToList()));
             _returns.Clear();
         }
+        if (_refusals.Count > 0)
+        {
+            Send(new RefuseTrials(_options.Name, ++_nextBatch, _refusals.ToList()));
+            _refusals.Clear();
+        }
     }
 
     private void Send(ISweepsMessage batch)
     {
-        var number = batch switch { ReportOutcomes r => r.Batch, ReturnTrials r => r.Batch, _ => 0 };
+        var number = batch switch { ReportOutcomes r => r.Batch, ReturnTrials r => r.Batch, RefuseTrials r => r.Batch, _ => 0 };
         if (!_unacknowledged.ContainsKey(number)) _unacknowledgedTrials += Keys(batch).Count();
         _unacknowledged[number] = (batch, DateTime.UtcNow);
         _coordinator.Tell(batch);
@@ -153,6 +171,7 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
     {
         ReportOutcomes r => r.Outcomes.Select(o => o.Key),
         ReturnTrials r => r.Trials.Select(t => new TrialKey(t.Sweep, t.Index)),
+        RefuseTrials r => r.Trials.Select(t => new TrialKey(t.Sweep, t.Index)),
         _ => [],
     };
 
@@ -178,7 +197,8 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
         return (int)Math.Min(_options.MaxPrefetch, Math.Floor(perSlot * _options.Slots));
     }
 
-    private void SayHello() => _coordinator.Tell(new WorkerHello(_options.Name, _options.Protocol, WorkerHello.CurrentVersion, _options.Cluster));
+    private void SayHello() => _coordinator.Tell(new WorkerHello(_options.Name, _options.Protocol, WorkerHello.CurrentVersion, _options.Cluster,
+        _jobs.Kinds.ToList(), _options.Labels, _options.Plugins));
 
     private void OnTick()
     {
@@ -216,7 +236,7 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
 
     private void StopIfDone()
     {
-        if (_stopRequester is null || _holding.Count > 0 || _outbox.Count > 0 || _returns.Count > 0 || _unacknowledged.Count > 0) return;
+        if (_stopRequester is null || _holding.Count > 0 || _outbox.Count > 0 || _returns.Count > 0 || _refusals.Count > 0 || _unacknowledged.Count > 0) return;
         _log.Info("Worker {0} stopped cleanly", _options.Name);
         _stopRequester.Tell(WorkerStopped.Instance);
         Context.Stop(Self);

@@ -27,6 +27,12 @@ public sealed record WorkerOptions
     /// </summary>
     public TimeSpan? TrialTimeout { get; init; }
 
+    /// <summary>The worker's labels (<c>--label gpu=a100</c>): it is given trials of sweeps whose <c>requires:</c> they satisfy.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The plugin assemblies whose jobs this worker runs (<c>--jobs</c>), by file name; told to the coordinator.</summary>
+    public IReadOnlyList<string> Plugins { get; init; } = [];
+
     /// <summary>The sweep cluster this worker means to join.</summary>
     public string Cluster { get; init; } = Messages.ClusterNames.Default;
 

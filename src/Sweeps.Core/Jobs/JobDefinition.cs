@@ -1,6 +1,11 @@
 namespace Sweeps.Core.Jobs;
 
 /// <summary>A registered job kind: its name in specs (<c>geometry.shell-fraction</c>), what it takes and reports, and how to make one.</summary>
+/// <param name="Kind">The name specs use in <c>job:</c>; a plugin's kind must not clash with a built-in one (prefix it: <c>myproject.train</c>).</param>
+/// <param name="Description">One sentence, shown by <c>sweeps schema</c>.</param>
+/// <param name="Parameters">Every parameter the job takes; a spec naming any other is refused before it runs.</param>
+/// <param name="Metrics">The metrics it reports, for <c>objective:</c> and for the columns of <c>sweeps query</c>.</param>
+/// <param name="Create">Makes a job for one trial (called once a trial, on the trial's thread).</param>
 public sealed record JobDefinition(
     string Kind,
     string Description,
@@ -14,5 +19,6 @@ public sealed record JobDefinition(
     /// </summary>
     public Action<Parameters.TrialParameters>? CheckPoint { get; init; }
 
+    /// <summary>The parameter of that name, or null.</summary>
     public JobParameter? FindParameter(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 }

@@ -8,5 +8,6 @@ namespace Sweeps.Core.Jobs;
 public sealed class JobFailedException(string message, IReadOnlyDictionary<string, string> details, Exception? inner = null)
     : Exception(message, inner)
 {
+    /// <summary>Short facts about how the trial ran, stored with its failure.</summary>
     public IReadOnlyDictionary<string, string> Details { get; } = details;
 }

@@ -7,6 +7,11 @@ namespace Sweeps.Core.Jobs;
 /// declares them, the numbers (<see cref="Bounds"/>) or words (<see cref="Choices"/>) it accepts, so that a spec asking
 /// for anything else is refused before it runs.
 /// </summary>
+/// <param name="Name">Its name in a spec's <c>parameters:</c>.</param>
+/// <param name="Kind">Whole number, real number, text or true/false.</param>
+/// <param name="Description">What it means, shown in hints and by <c>sweeps schema</c>.</param>
+/// <param name="Required">A spec must give it (it has no default).</param>
+/// <param name="Default">Its default, as text, when it has one.</param>
 public sealed record JobParameter(string Name, ParameterKind Kind, string Description, bool Required = false, string? Default = null)
 {
     /// <summary>The numbers a numeric parameter takes; null for any number of its kind.</summary>
@@ -15,16 +20,20 @@ public sealed record JobParameter(string Name, ParameterKind Kind, string Descri
     /// <summary>The words a text parameter takes; null for any text.</summary>
     public IReadOnlyList<string>? Choices { get; init; }
 
+    /// <summary>A whole number; required when <paramref name="defaultValue"/> is null.</summary>
     public static JobParameter Integer(string name, string description, long? defaultValue = null) =>
         new(name, ParameterKind.Integer, description, defaultValue is null, defaultValue?.ToString());
 
+    /// <summary>A real number (a whole number is taken too); required when <paramref name="defaultValue"/> is null.</summary>
     public static JobParameter Real(string name, string description, double? defaultValue = null) =>
         new(name, ParameterKind.Real, description, defaultValue is null,
             defaultValue?.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>Text; required when <paramref name="defaultValue"/> is null.</summary>
     public static JobParameter Text(string name, string description, string? defaultValue = null) =>
         new(name, ParameterKind.Text, description, defaultValue is null, defaultValue);
 
+    /// <summary>True or false; required when <paramref name="defaultValue"/> is null.</summary>
     public static JobParameter Boolean(string name, string description, bool? defaultValue = null) =>
         new(name, ParameterKind.Boolean, description, defaultValue is null, defaultValue is null ? null : defaultValue.Value ? "true" : "false");
 

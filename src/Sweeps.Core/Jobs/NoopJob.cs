@@ -4,6 +4,7 @@ namespace Sweeps.Core.Jobs;
 /// <remarks><c>fail</c> = true makes it throw, to exercise failed trials end to end; <c>hang</c> = true never returns.</remarks>
 public sealed class NoopJob : IJob
 {
+    /// <summary>The kind <c>noop</c>: what it takes and reports. A plugin's job declares itself the same way.</summary>
     public static JobDefinition Definition { get; } = new(
         "noop",
         "Does nothing, at once or after sleep_ms milliseconds; for measuring the orchestrator's overhead and for tests.",
@@ -16,6 +17,7 @@ public sealed class NoopJob : IJob
         ["value"],
         () => new NoopJob());
 
+    /// <inheritdoc />
     public JobResult Run(JobContext context)
     {
         var sleepMs = context.Parameters.GetReal("sleep_ms", 0);

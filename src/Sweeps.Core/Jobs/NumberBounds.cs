@@ -3,9 +3,14 @@ using System.Globalization;
 namespace Sweeps.Core.Jobs;
 
 /// <summary>The numbers a numeric job parameter takes, so a spec is checked before any trial runs.</summary>
+/// <param name="Min">The least number taken (or, with <paramref name="MinExclusive"/>, the bound above which numbers are taken).</param>
+/// <param name="Max">The greatest number taken (or, with <paramref name="MaxExclusive"/>, the bound below which numbers are taken).</param>
+/// <param name="MinExclusive">True when <paramref name="Min"/> itself is not taken.</param>
+/// <param name="MaxExclusive">True when <paramref name="Max"/> itself is not taken.</param>
 /// <param name="Reason">Why the limit is there, when it is not obvious (shown in the hint).</param>
 public sealed record NumberBounds(double Min, double Max, bool MinExclusive = false, bool MaxExclusive = false, string? Reason = null)
 {
+    /// <summary>True when the bounds take <paramref name="value"/>.</summary>
     public bool Admits(double value) =>
         (MinExclusive ? value > Min : value >= Min) && (MaxExclusive ? value < Max : value <= Max);
 
@@ -24,5 +29,6 @@ public sealed record NumberBounds(double Min, double Max, bool MinExclusive = fa
         };
     }
 
+    /// <summary>A number as specs write it (round-trip, invariant culture).</summary>
     public static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

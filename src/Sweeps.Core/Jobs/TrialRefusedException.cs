@@ -7,5 +7,6 @@ namespace Sweeps.Core.Jobs;
 /// </summary>
 public sealed class TrialRefusedException(string reason) : Exception(reason)
 {
+    /// <summary>Why this worker cannot run the trial, in a line a person can act on (shown by <c>sweeps status</c>).</summary>
     public string Reason { get; } = reason;
 }

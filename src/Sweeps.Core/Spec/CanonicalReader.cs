@@ -37,12 +37,20 @@ internal static class CanonicalReader
                 Optional(root, "objective") is YamlMappingNode objective
                     ? new Objective(Word(objective["metric"]), Enum.Parse<ObjectiveGoal>(Word(objective["goal"]), ignoreCase: true))
                     : null,
-                new SpecSource(origin, SpecProblems.LineOf(root)));
+                new SpecSource(origin, SpecProblems.LineOf(root))) { Requires = Requires(root) };
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidCastException or FormatException or OverflowException or ArgumentException)
         {
             throw Damaged(origin, e.Message);
         }
+    }
+
+    private static IReadOnlyDictionary<string, string> Requires(YamlMappingNode root)
+    {
+        if (Optional(root, "requires") is not YamlMappingNode requires) return SweepSpec.NoRequirements;
+        var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in requires.Children) labels.Add(Word(key), Word(value));
+        return labels;
     }
 
     private static List<ParameterSpec> Parameters(YamlNode node)

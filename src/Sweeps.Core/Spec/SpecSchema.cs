@@ -90,6 +90,14 @@ public static class SpecSchema
                     ["required"] = new JsonArray("metric", "goal"),
                     ["additionalProperties"] = false,
                 },
+                ["requires"] = new JsonObject
+                {
+                    ["description"] = "Worker labels this sweep's trials need (requires: {gpu: a100}): only workers started with those --label values run them.",
+                    ["type"] = "object",
+                    ["maxProperties"] = WorkerLabels.MaxCount,
+                    ["propertyNames"] = new JsonObject { ["pattern"] = "^[A-Za-z_][A-Za-z0-9._-]*$", ["maxLength"] = WorkerLabels.MaxNameLength },
+                    ["additionalProperties"] = new JsonObject { ["type"] = new JsonArray("string", "number", "boolean") },
+                },
             },
             ["required"] = new JsonArray("name", "job"),
             ["additionalProperties"] = false,

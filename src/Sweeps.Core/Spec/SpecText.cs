@@ -51,6 +51,8 @@ public static partial class SpecText
         foreach (var parameter in spec.Parameters) fields.Add(($"parameters.{parameter.Name}", Render(parameter)));
         if (spec.Objective is { } objective)
             fields.Add(("objective", $"{{metric: {Word(objective.Metric)}, goal: {objective.Goal.ToString().ToLowerInvariant()}}}"));
+        if (spec.Requires.Count > 0)
+            fields.Add(("requires", "{" + string.Join(", ", spec.Requires.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{Word(r.Key)}: {Text(r.Value)}")) + "}"));
         return fields;
     }
 

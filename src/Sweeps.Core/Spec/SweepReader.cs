@@ -8,7 +8,7 @@ namespace Sweeps.Core.Spec;
 /// <summary>Reads one sweep's mapping into a <see cref="SweepSpec"/>, reporting every mistake to <see cref="SpecProblems"/>.</summary>
 internal sealed class SweepReader(SpecProblems problems, JobRegistry jobs)
 {
-    public static readonly IReadOnlyList<string> Keys = ["name", "job", "sampler", "trials", "seed", "replicates", "parameters", "objective"];
+    public static readonly IReadOnlyList<string> Keys = ["name", "job", "sampler", "trials", "seed", "replicates", "parameters", "objective", "requires"];
 
     public static readonly IReadOnlyList<string> Samplers = ["grid", "random", "sobol"];
 
@@ -25,10 +25,11 @@ internal sealed class SweepReader(SpecProblems problems, JobRegistry jobs)
         var replicates = ReadReplicates(sweep);
         var parameters = new ParameterReader(problems, job, sampler).Read(sweep, KeyOf(sweep, "parameters"), Find(sweep, "parameters"));
         var objective = new ObjectiveReader(problems, job).Read(Find(sweep, "objective"));
+        var requires = new RequiresReader(problems).Read(Find(sweep, "requires"));
         if (problems.Count > before || name is null || job is null) return null;
 
         var spec = new SweepSpec(name, job.Kind, sampler ?? SamplerKind.Grid, trials, seed, replicates, parameters, objective,
-            new SpecSource(problems.File, SpecProblems.LineOf(sweep)));
+            new SpecSource(problems.File, SpecProblems.LineOf(sweep))) { Requires = requires };
         CheckSize(spec, sweep);
         if (problems.Count == before) new PointCheck(problems).Check(spec, job, sweep);
         return problems.Count > before ? null : spec;

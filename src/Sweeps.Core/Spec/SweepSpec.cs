@@ -16,6 +16,14 @@ public sealed record SweepSpec(
     Objective? Objective,
     SpecSource Source)
 {
+    /// <summary>
+    /// Labels a worker must carry (<c>requires: {gpu: a100}</c>) to be given this sweep's trials; empty: any worker that
+    /// runs the job kind. Keys in ordinal order, so the canonical text does not depend on how the spec was written.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Requires { get; init; } = NoRequirements;
+
+    public static IReadOnlyDictionary<string, string> NoRequirements { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The number of distinct parameter points (before replicates).</summary>
     public long PointCount => Sampling.SamplerFactory.Create(this).PointCount;
 

@@ -51,6 +51,8 @@ public sealed class ForgedResultsAcrossMembersTests(ITestOutputHelper output)
             forger.ExpectMsg<OutcomesRecorded>(Patience);
             remote.Tell(new WorkerHello("worker", WorkerHello.CurrentProtocol, WorkerHello.CurrentVersion), forger.Ref);
             Assert.Contains("belongs to a live worker", forger.ExpectMsg<WorkerNameInUse>(Patience).Reason);
+            remote.Tell(new WorkerHello("forger", WorkerHello.CurrentProtocol, WorkerHello.CurrentVersion, Jobs: ["noop"]), forger.Ref);
+            forger.ExpectMsg<WorkerWelcome>(Patience);
             remote.Tell(new RequestTrials("forger", 6), forger.Ref);
             forger.ExpectMsg<NoTrialsAvailable>(Patience);
             await EventFilter.Warning(contains: "attempt 1 was handed to worker 'worker', not 'forger'").ExpectOneAsync(Patience, () =>

@@ -58,6 +58,7 @@ public sealed class SweepCoordinatorTests(ITestOutputHelper output) : ClusterTes
         await Submit(coordinator, Specs.Noop(trials: 2));
         var worker = CreateTestProbe();
 
+        Hello(coordinator, "probe", worker);
         coordinator.Tell(new RequestTrials("probe", 2), worker.Ref);
         var trials = worker.ExpectMsg<TrialsAssigned>().Trials;
         coordinator.Tell(new ReportOutcomes("probe", 1, [Success(trials[0], 0.25)]), worker.Ref);
@@ -79,6 +80,7 @@ public sealed class SweepCoordinatorTests(ITestOutputHelper output) : ClusterTes
         var projection = StartProjection();
         await Submit(coordinator, Specs.Noop(trials: 20));
         var silent = CreateTestProbe();
+        Hello(coordinator, "silent", silent);
         coordinator.Tell(new RequestTrials("silent", 3), silent.Ref);
         var held = silent.ExpectMsg<TrialsAssigned>().Trials;
 
@@ -120,6 +122,7 @@ public sealed class SweepCoordinatorTests(ITestOutputHelper output) : ClusterTes
         var projection = StartProjection();
         await Submit(coordinator, Specs.Noop(trials: 12));
         var probe = CreateTestProbe();
+        Hello(coordinator, "probe", probe);
         for (var i = 0; i < 4; i++)
         {
             coordinator.Tell(new RequestTrials("probe", 2), probe.Ref);
@@ -161,7 +164,7 @@ public sealed class SweepCoordinatorTests(ITestOutputHelper output) : ClusterTes
         var coordinator = StartCoordinator();
         coordinator.Tell(new WorkerHello("old", WorkerHello.CurrentProtocol + 1, "9.9.9"), TestActor);
         var refused = ExpectMsg<WorkerRefused>();
-        Assert.Contains("worker old (Sweeps 9.9.9, protocol 2) refused", refused.Reason);
+        Assert.Contains($"worker old (Sweeps 9.9.9, protocol {WorkerHello.CurrentProtocol + 1}) refused", refused.Reason);
         Assert.Contains("run the same Sweeps version on every node", refused.Reason);
         coordinator.Tell(new WorkerHello("current", WorkerHello.CurrentProtocol, WorkerHello.CurrentVersion), TestActor);
         ExpectMsg<WorkerWelcome>();
@@ -206,5 +209,52 @@ public sealed class SweepCoordinatorTests(ITestOutputHelper output) : ClusterTes
         Assert.Contains("protocol 99) refused", await reason.Task.WaitAsync(Patience));
         await Submit(coordinator, Specs.Noop(trials: 2));
         Assert.Equal(0, (await Progress(coordinator)).Running);
+    }
+
+    [Fact]
+    public async Task A_worker_not_yet_introduced_is_asked_to_say_hello_and_a_refusal_hands_the_trial_back_and_makes_the_sweep_wait()
+    {
+        var coordinator = StartCoordinator();
+        await Submit(coordinator, Specs.Noop(trials: 2));
+        var probe = CreateTestProbe();
+        coordinator.Tell(new RequestTrials("probe", 1), probe.Ref);
+        probe.ExpectMsg<IntroduceYourself>();
+
+        Hello(coordinator, "probe", probe);
+        coordinator.Tell(new RequestTrials("probe", 1), probe.Ref);
+        var trial = probe.ExpectMsg<TrialsAssigned>().Trials.Single();
+        coordinator.Tell(new RefuseTrials("probe", 1, [new RefusedTrial(trial.Sweep, trial.Index, trial.Attempt, "the program is missing")]), probe.Ref);
+        probe.ExpectMsg<OutcomesRecorded>(r => r.Batch == 1);
+
+        await AwaitConditionAsync(async () => (await Progress(coordinator)).Waiting is not null, Patience);
+        var progress = await Progress(coordinator);
+        Assert.Equal("no connected worker can run it: worker probe refused it: the program is missing", progress.Waiting);
+        Assert.Equal((0L, 0L, 0L), (progress.Failed, progress.Completed, progress.Running));
+        coordinator.Tell(new RequestTrials("probe", 5), probe.Ref);
+        probe.ExpectMsg<NoTrialsAvailable>();
+    }
+
+    public static TheoryData<WorkerHello, string> HostileHellos() => new()
+    {
+        { new WorkerHello("w", WorkerHello.CurrentProtocol, "0", Jobs: Enumerable.Range(0, 1001).Select(i => $"k{i}").ToList()), "at most 1000 are allowed" },
+        { new WorkerHello("w", WorkerHello.CurrentProtocol, "0", Labels: Enumerable.Range(0, 65).ToDictionary(i => $"l{i}", _ => "x")), "at most 64 are allowed" },
+        { new WorkerHello("w", WorkerHello.CurrentProtocol, "0", Labels: new Dictionary<string, string> { ["gpu model"] = "a100" }), "is not a label name" },
+        { new WorkerHello("w", WorkerHello.CurrentProtocol, "0", Labels: new Dictionary<string, string> { ["gpu"] = "a\nb" }), "is not a label value" },
+        { new WorkerHello("w", WorkerHello.CurrentProtocol, "0", Plugins: [new string('p', 201)]), "longer than 200 characters" },
+    };
+
+    [Theory, MemberData(nameof(HostileHellos))]
+    public void A_hello_past_its_bounds_is_refused_with_the_reason(WorkerHello hello, string expected)
+    {
+        var coordinator = StartCoordinator();
+        coordinator.Tell(hello, TestActor);
+        Assert.Contains(expected, ExpectMsg<WorkerRefused>().Reason);
+    }
+
+    /// <summary>A probe introduces itself as a worker that runs noop, as a real worker does before it asks for trials.</summary>
+    private static void Hello(IActorRef coordinator, string name, Akka.TestKit.TestProbe probe)
+    {
+        coordinator.Tell(new WorkerHello(name, WorkerHello.CurrentProtocol, WorkerHello.CurrentVersion, Jobs: ["noop"]), probe.Ref);
+        probe.ExpectMsg<WorkerWelcome>();
     }
 }

@@ -22,7 +22,7 @@ public sealed class TrialRowsTests
     [Fact]
     public void A_trial_dispatched_and_finished_in_one_batch_is_one_row_as_it_ended()
     {
-        var rows = new TrialRows(Specs.Jobs);
+        var rows = new TrialRows();
         var batch = new StoreBatch();
         rows.Add(batch, Submitted());
         rows.Add(batch, new TrialsDispatched("noop-sweep", "w1", 0, 3, [], At));
@@ -36,7 +36,7 @@ public sealed class TrialRowsTests
     [Fact]
     public void A_trial_run_again_in_one_batch_is_one_row_of_its_latest_attempt()
     {
-        var rows = new TrialRows(Specs.Jobs);
+        var rows = new TrialRows();
         var batch = new StoreBatch();
         rows.Add(batch, Submitted());
         rows.Add(batch, new TrialsDispatched("noop-sweep", "w1", 0, 1, [], At));

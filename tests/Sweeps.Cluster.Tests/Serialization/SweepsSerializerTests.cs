@@ -32,6 +32,9 @@ public sealed class SweepsSerializerTests() : TestKit(Support.ClusterTestKit.Ser
         new ReturnTrials("w", 5, [new ReturnedTrial("s", 2, 1)]),
         new WorkerHeartbeat("w", [new TrialKey("s", 2)], [new TrialReport("s", 2, 0.5, 3, new Dictionary<string, double> { ["valid_loss"] = 0.1 })]),
         new WorkerHello("w", 1, "0.1.0"),
+        new WorkerHello("w", WorkerHello.CurrentProtocol, "0.1.0", "lab", ["noop", "my.job"], new Dictionary<string, string> { ["gpu"] = "a100", ["zone"] = "b" }, ["MyJobs.dll"]),
+        IntroduceYourself.Instance,
+        new RefuseTrials("w", 6, [new RefusedTrial("s", 2, 1, "program 'python3' is not on this worker's PATH")]),
         WorkerWelcome.Instance,
         new WorkerRefused("protocol 2"),
         new WorkerNameInUse("w", "held by a live worker"),
@@ -39,6 +42,7 @@ public sealed class SweepsSerializerTests() : TestKit(Support.ClusterTestKit.Ser
         new SubmitResult([new SubmittedSweep("s", false, true, 10, ["changed"])]),
         GetProgress.Instance,
         new ProgressReport([new SweepProgress("s", SweepState.Running, 10, 1, 2, 3, 6)], 42),
+        new ProgressReport([new SweepProgress("s", SweepState.Running, 10, 1, 2, 3, 6) { Waiting = "no connected worker can run it" }], 43),
         new ChangeSweepState("s", SweepState.Paused),
         new SweepStateChangeResult("s", true, "ok"),
         Projection.GetPosition.Instance,
@@ -48,7 +52,11 @@ public sealed class SweepsSerializerTests() : TestKit(Support.ClusterTestKit.Ser
         new TrialsFinished("s", "w", [Outcome]),
         new TrialsRequeued("s", [new RequeuedTrial(1, 2, 1)], "lease expired"),
         new SweepStateChanged("s", SweepState.Finished, At),
+        new TrialsRefused("s", "w", [new RequeuedTrial(1, 2, 0)], "program missing", At),
+        new SweepWaiting("s", "no connected worker runs job kind 'command'", At),
+        new SweepWaiting("s", null, At),
         new CoordinatorSnapshot([new SweepSnapshot("s", "name: s\n", "abc", 10, 5, 3, 1, SweepState.Running, [new RetriedTrial(4, 2, 0)])]),
+        new CoordinatorSnapshot([new SweepSnapshot("s", "name: s\n", "abc", 10, 5, 3, 1, SweepState.Running, [], "waits for a gpu")]),
     ];
 
     [Fact]

@@ -9,6 +9,12 @@ public class SpecErrorTests
     [Theory]
     [InlineData("name: s|job: fake.model|seeds: 4|parameters:|  dimension: 3", 3, "seeds", "unknown key 'seeds'",
         "did you mean 'seed'? known keys: name, job, sampler, trials, seed, replicates, parameters, objective")]
+    [InlineData("name: s|job: noop|requires: gpu", 3, "requires", "must be a mapping of label names to values, got 'gpu'", "e.g. requires: {gpu: a100}")]
+    [InlineData("name: s|job: noop|requires: [gpu]", 3, "requires", "must be a mapping of label names to values", "--label gpu=a100")]
+    [InlineData("name: s|job: noop|requires: {gpu: [a100, v100]}", 3, "requires.gpu", "must be a plain value", "e.g. requires: {gpu: a100}")]
+    [InlineData("name: s|job: noop|requires: {gpu: }", 3, "requires.gpu", "must be a plain value, got", "e.g. requires: {gpu: a100}")]
+    [InlineData("name: s|job: noop|requires: {\"gpu model\": a100}", 3, "requires", "is not a label name", "a label name is a letter or _")]
+    [InlineData("name: s|job: noop|requires:|  gpu: \"a\\nb\"", 4, "requires.gpu", "is not a label value", "printable characters")]
     [InlineData("name: s|job: fake.modl|parameters:|  dimension: 3", 2, "job", "unknown job kind 'fake.modl'",
         "did you mean 'fake.model'? known kinds: fake.model, fake.wide, noop")]
     [InlineData("name: s|job: geometry.shell-fraction", 2, "job", "unknown job kind 'geometry.shell-fraction'",

@@ -30,6 +30,7 @@ public class SpecTextTests
             "  dimension: 7",
             "  learning_rate: [0.1, 2.0, 3, 1e300, -0.30000000000000004]"),
         Some.Yaml("name: bare", "job: noop"),
+        Some.Yaml("name: placed", "job: noop", "requires: {zone: b, gpu: a100, cores: 8, fast: true, \"dot.ted\": \"x y\"}"),
         Some.Yaml("name: \"42\"", "job: noop", "sampler: sobol", "trials: 5", "parameters: {fail: [true, false], sleep_ms: {min: 1, max: 2, scale: log, type: int}}"),
     ];
 
@@ -45,7 +46,8 @@ public class SpecTextTests
         Assert.Empty(SpecDiff.Between(spec, again));
         Assert.Equal(canonical, SpecText.ToCanonicalYaml(again));
         Assert.Equal(SpecText.Fingerprint(spec), SpecText.Fingerprint(again));
-        Assert.Equal(spec with { Parameters = [], Source = again.Source }, again with { Parameters = [] });
+        Assert.Equal(spec with { Parameters = [], Source = again.Source, Requires = again.Requires }, again with { Parameters = [] });
+        Assert.Equal(spec.Requires, again.Requires);
         Assert.Equal(spec.Parameters.Select(SpecText.Render), again.Parameters.Select(SpecText.Render));
         for (var p = 0; p < spec.Parameters.Count; p++)
             if (spec.Parameters[p] is ChoiceParameter choice)
