@@ -37,13 +37,29 @@ internal static class CanonicalReader
                 Optional(root, "objective") is YamlMappingNode objective
                     ? new Objective(Word(objective["metric"]), Enum.Parse<ObjectiveGoal>(Word(objective["goal"]), ignoreCase: true))
                     : null,
-                new SpecSource(origin, SpecProblems.LineOf(root)));
+                new SpecSource(origin, SpecProblems.LineOf(root)))
+            {
+                Timeout = Optional(root, "timeout") is { } timeout
+                    ? SpecDuration.TryParse(Word(timeout), out var limit) ? limit : throw new FormatException($"'{Word(timeout)}' is not a timeout")
+                    : null,
+                Settings = Settings(root),
+            };
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidCastException or FormatException or OverflowException or ArgumentException)
         {
             throw Damaged(origin, e.Message);
         }
     }
+
+    private static readonly HashSet<string> CommonKeys = [.. SweepReader.Keys];
+
+    /// <summary>Every key besides the common ones is a job setting, in the order written (the job's declared order).</summary>
+    private static List<Jobs.JobSettingValue> Settings(YamlMappingNode root) =>
+        root.Children.Where(pair => !CommonKeys.Contains(Word(pair.Key)))
+            .Select(pair => pair.Value is YamlSequenceNode list
+                ? new Jobs.JobSettingValue(Word(pair.Key), list.Children.Select(Word).ToList(), true)
+                : Jobs.JobSettingValue.Text(Word(pair.Key), Word(pair.Value)))
+            .ToList();
 
     private static List<ParameterSpec> Parameters(YamlNode node)
     {

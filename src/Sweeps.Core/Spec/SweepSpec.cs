@@ -16,6 +16,12 @@ public sealed record SweepSpec(
     Objective? Objective,
     SpecSource Source)
 {
+    /// <summary>The keys the sweep gives its job beside the common ones (<c>command:</c>), in the job's declared order.</summary>
+    public IReadOnlyList<Jobs.JobSettingValue> Settings { get; init; } = [];
+
+    /// <summary>A trial running longer than this is stopped and fails (<c>timeout: 2h</c>); null for no limit.</summary>
+    public TimeSpan? Timeout { get; init; }
+
     /// <summary>The number of distinct parameter points (before replicates).</summary>
     public long PointCount => Sampling.SamplerFactory.Create(this).PointCount;
 
