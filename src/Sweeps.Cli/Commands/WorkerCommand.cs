@@ -25,9 +25,24 @@ public sealed class WorkerSettings : ClusterSettings
     [Description("The worker's name in the results store (default: machine-pid; Worker:Name).")]
     public string? NameFlag { get; init; }
 
+    [CommandOption("--allow-commands [PROGRAMS]")]
+    [Description("Run [green]job: command[/] trials: any program, or only those named (comma-separated: python3,/opt/train.sh). Without it this worker runs no command jobs (Worker:AllowCommands).")]
+    public FlagValue<string>? AllowCommandsFlag { get; init; }
+
+    [CommandOption("--kill-grace <SECONDS>")]
+    [Description("Seconds a stopped program gets between SIGTERM and SIGKILL (default 10; Worker:KillGrace).")]
+    public double? KillGraceFlag { get; init; }
+
+    [CommandOption("--work-dir <FOLDER>")]
+    [Description("Where command jobs keep their output, checkpoints and default working folders (default: $TMPDIR/sweeps-work-USER; Worker:WorkDir).")]
+    public string? WorkDirFlag { get; init; }
+
     protected override Dictionary<string, string?> Flags()
     {
         var flags = base.Flags();
+        if (AllowCommandsFlag is { IsSet: true } allow) flags["Worker:AllowCommands"] = string.IsNullOrEmpty(allow.Value) ? "true" : allow.Value;
+        Put(flags, "Worker:KillGrace", KillGraceFlag);
+        Put(flags, "Worker:WorkDir", WorkDirFlag);
         Put(flags, "Worker:Port", PortFlag);
         Put(flags, "Worker:Slots", SlotsFlag);
         Put(flags, "Worker:TrialTimeout", TrialTimeoutFlag);
@@ -75,7 +90,10 @@ public sealed class WorkerCommand : SweepsCommand<WorkerSettings>
             Slots = configured.Slots ?? Environment.ProcessorCount,
             Cluster = node.Cluster,
             TrialTimeout = configured.TrialTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            WorkDirectory = CommandJobSettings.WorkDirectory(configured.WorkDir),
         };
+        var commands = configured.AllowCommands is { } allowed ? Command.CommandPermission.Parse(allowed) : Command.CommandPermission.None;
+        var jobs = BuiltInJobs.ForWorker(commands, CommandJobSettings.KillGrace(configured.KillGrace));
         if (configured.Name is { } name) worker = worker with { Name = name };
         var options = new SweepsNodeOptions(null)
         {
@@ -86,8 +104,9 @@ public sealed class WorkerCommand : SweepsCommand<WorkerSettings>
         };
         await NodeRunner.RunAsync(async () =>
         {
-            var started = await SweepsNode.StartAsync(options, BuiltInJobs.Create());
+            var started = await SweepsNode.StartAsync(options, jobs);
             Log.Information("Worker {Name} with {Slots} slots joining {Seeds}", worker.Name, worker.Slots, string.Join(", ", node.Seeds));
+            if (commands.AllowsSome) Log.Information("Command jobs allowed: {Programs}; work folder {WorkDir}", commands.Describe(), worker.WorkDirectory);
             return started;
         }, stopping.Token);
         if (refusal is not null)
