@@ -124,6 +124,9 @@ public static class Program
                 bench.AddCommand<BenchLstmCommand>("lstm")
                     .WithDescription("Median milliseconds of one LSTM forward+backward pass and sequences/s, one core, float32.")
                     .WithExample("bench", "lstm", "--batch", "32", "--hidden", "128", "--input", "32", "--steps", "100");
+                bench.AddCommand<BenchCommandCommand>("command")
+                    .WithDescription("Trials/s of a command: [\"true\"] sweep against a shell loop starting true as often, and their ratio.")
+                    .WithExample("bench", "command", "--trials", "1000");
             });
             config.AddBranch("certs", certs =>
             {

@@ -32,7 +32,7 @@ public sealed class CommandJob(CommandPermission permission, TimeSpan killGrace)
             ?? throw new JobFailedException("the sweep gives no command", new Dictionary<string, string>());
         var line = command.Select(item => CommandTemplate.Fill(item, context.Parameters)).ToList();
         var folders = TrialFolders.Create(context.WorkDirectory, context.Sweep, context.TrialIndex, context.Attempt);
-        var workingDirectory = context.Setting(CommandSettings.WorkingDirectory.Name)?.Single ?? folders.Attempt;
+        var workingDirectory = context.Setting(CommandSettings.WorkingDirectory.Name)?.Single() ?? folders.Attempt;
         if (!Directory.Exists(workingDirectory))
             throw new TrialRefusedException($"working_dir {workingDirectory} does not exist on this worker");
         var program = ProgramLookup.Find(line[0], workingDirectory);

@@ -14,9 +14,9 @@ public static class CommandSettings
     public static JobSetting WorkingDirectory { get; } = new("working_dir", JobSettingShape.Text,
         "the folder the program runs in, on the worker (default: a fresh folder per trial under the worker's --work-dir)")
     {
-        Check = (value, _) => Path.IsPathFullyQualified(value.Single)
+        Check = (value, _) => Path.IsPathFullyQualified(value.Single())
             ? []
-            : [new SettingProblem($"must be an absolute path, got '{value.Single}'", "working_dir is a folder on each worker, e.g. working_dir: /srv/project")],
+            : [new SettingProblem($"must be an absolute path, got '{value.Single()}'", "working_dir is a folder on each worker, e.g. working_dir: /srv/project")],
     };
 
     private static IEnumerable<SettingProblem> CheckCommand(JobSettingValue value, IReadOnlyCollection<string> parameters)
@@ -32,13 +32,13 @@ public static class CommandSettings
             if (CommandTemplate.Problem(value.Items[i], parameters) is { } problem)
                 yield return new SettingProblem(problem, parameters.Count == 0
                     ? "the sweep has no parameters; write {{ and }} for literal braces"
-                    : Suggestion(value.Items[i], parameters));
+                    : Suggestion(parameters), i);
         }
         foreach (var clash in parameters.GroupBy(ParameterEnvironment.VariableName).Where(g => g.Count() > 1))
             yield return new SettingProblem($"parameters {string.Join(" and ", clash)} would both be ${clash.Key}",
                 "give parameters names that differ in more than case and punctuation");
     }
 
-    private static string Suggestion(string item, IReadOnlyCollection<string> parameters) =>
+    private static string Suggestion(IReadOnlyCollection<string> parameters) =>
         $"placeholders name the sweep's parameters: {string.Join(", ", parameters.Select(p => "{" + p + "}"))}; write {{{{ and }}}} for literal braces";
 }

@@ -17,6 +17,7 @@ namespace Sweeps.Command;
 internal static class Watchdog
 {
     private const string Script = """
+        exec >/dev/null 2>&1
         trap '' INT TERM HUP
         groups=''
         while IFS= read -r line; do

@@ -8,7 +8,7 @@ public sealed record JobSettingValue(string Name, IReadOnlyList<string> Items, b
     public static JobSettingValue List(string name, params string[] items) => new(name, items, true);
 
     /// <summary>The single text of a <see cref="JobSettingShape.Text"/> setting.</summary>
-    public string Single => Items.Count == 1 ? Items[0] : throw new InvalidOperationException($"setting '{Name}' is a list, not one text");
+    public string Single() => Items.Count == 1 ? Items[0] : throw new InvalidOperationException($"setting '{Name}' is a list, not one text");
 
     public bool Equals(JobSettingValue? other) =>
         other is not null && Name == other.Name && IsList == other.IsList && Items.SequenceEqual(other.Items);

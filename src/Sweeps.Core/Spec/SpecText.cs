@@ -53,7 +53,7 @@ public static partial class SpecText
             fields.Add(("objective", $"{{metric: {Word(objective.Metric)}, goal: {objective.Goal.ToString().ToLowerInvariant()}}}"));
         if (spec.Timeout is { } timeout) fields.Add(("timeout", SpecDuration.Format(timeout)));
         foreach (var setting in spec.Settings)
-            fields.Add((Word(setting.Name), setting.IsList ? "[" + string.Join(", ", setting.Items.Select(Quoted)) + "]" : Quoted(setting.Single)));
+            fields.Add((Word(setting.Name), setting.IsList ? "[" + string.Join(", ", setting.Items.Select(Quoted)) + "]" : Quoted(setting.Single())));
         return fields;
     }
 

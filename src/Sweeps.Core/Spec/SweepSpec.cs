@@ -17,7 +17,12 @@ public sealed record SweepSpec(
     SpecSource Source)
 {
     /// <summary>The keys the sweep gives its job beside the common ones (<c>command:</c>), in the job's declared order.</summary>
-    public IReadOnlyList<Jobs.JobSettingValue> Settings { get; init; } = [];
+    /// <remarks>No settings is always the same empty list, so that specs without any compare equal.</remarks>
+    public IReadOnlyList<Jobs.JobSettingValue> Settings
+    {
+        get;
+        init => field = value.Count == 0 ? Array.Empty<Jobs.JobSettingValue>() : value;
+    } = Array.Empty<Jobs.JobSettingValue>();
 
     /// <summary>A trial running longer than this is stopped and fails (<c>timeout: 2h</c>); null for no limit.</summary>
     public TimeSpan? Timeout { get; init; }
