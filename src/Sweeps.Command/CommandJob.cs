@@ -15,6 +15,8 @@ public sealed class CommandJob(CommandPermission permission, TimeSpan killGrace)
 {
     public const string Kind = "command";
 
+    private static readonly TimeSpan OutputDrain = TimeSpan.FromSeconds(10);
+
     public static JobDefinition Definition(CommandPermission permission, TimeSpan killGrace) =>
         new(Kind,
             "Runs your own program once a trial: parameters as {name} placeholders in command, SWEEPS_PARAM_<NAME> variables " +
@@ -54,7 +56,10 @@ public sealed class CommandJob(CommandPermission permission, TimeSpan killGrace)
         var metrics = new MetricLines(context.Progress);
         var clock = Stopwatch.StartNew();
         using var group = ProcessGroup.Start(program, line.Skip(1), workingDirectory, Environment(context, folders));
-        var stdout = new OutputPump(group.Output, folders.Stdout, (bytes, cut) => { if (!cut) metrics.Read(bytes.Span); });
+        var stdout = new OutputPump(group.Output, folders.Stdout, (bytes, cut) =>
+        {
+            if (!cut) lock (metrics) metrics.Read(bytes.Span);
+        });
         var stderr = new OutputPump(group.Errors, folders.Stderr, null);
         var pumps = Task.WhenAll(stdout.Start(), stderr.Start());
 
@@ -62,7 +67,9 @@ public sealed class CommandJob(CommandPermission permission, TimeSpan killGrace)
         var killed = false;
         if (!exited) killed = group.Stop(killGrace);
         else group.KillRest();
-        pumps.GetAwaiter().GetResult();
+        // A process that left the group (setsid of its own) may hold the output open: it is not waited for forever.
+        if (Task.WhenAny(pumps, Task.Delay(OutputDrain)).GetAwaiter().GetResult() != pumps) details["output"] = $"still held open {SpecDuration.Format(OutputDrain)} after the program ended (by a process that left its group); not read to the end";
+        else pumps.GetAwaiter().GetResult();
         details["exit_code"] = group.ExitCode.ToString(CultureInfo.InvariantCulture);
 
         if (!exited)
@@ -75,7 +82,7 @@ public sealed class CommandJob(CommandPermission permission, TimeSpan killGrace)
         if (group.ExitCode != 0)
             throw new JobFailedException($"exit code {Describe(group.ExitCode)}{Tail(stderr)}", details);
         details["duration_ms"] = clock.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture);
-        return new JobResult(new Dictionary<string, double>(metrics.Last), metrics.SeriesByName, details);
+        lock (metrics) return new JobResult(new Dictionary<string, double>(metrics.Last), metrics.SeriesByName, details);
     }
 
     private static Dictionary<string, string> Environment(JobContext context, TrialFolders folders)

@@ -100,8 +100,8 @@ internal sealed class TrialRunnerPool : IDisposable
         var clock = Stopwatch.StartNew();
         var trial = new RunningTrial(CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token));
         // The spec's timeout: the job is cancelled when it runs out, and the trial fails (it is not handed back).
-        using var timedOut = assignment.Timeout is { } timeout ? new CancellationTokenSource(timeout) : new CancellationTokenSource();
-        using var timeoutLink = timedOut.Token.Register(trial.Cancellation.Cancel);
+        var timedOut = assignment.Timeout is { } timeout ? new CancellationTokenSource(timeout) : new CancellationTokenSource();
+        var timeoutLink = timedOut.Token.Register(trial.Cancellation.Cancel);
         _running[assignment.Key] = trial;
         try
         {
@@ -138,6 +138,8 @@ internal sealed class TrialRunnerPool : IDisposable
         finally
         {
             _running.TryRemove(assignment.Key, out _);
+            timeoutLink.Dispose(); // before the trial's source: a time-out firing now must not cancel a disposed one
+            timedOut.Dispose();
             trial.Cancellation.Dispose();
             // A thread that outlived its trial's timeout was replaced; it retires rather than add a slot.
             if (trial.Abandoned) throw new ThreadRetired();
