@@ -63,18 +63,15 @@ public sealed class CommandJob(CommandPermission permission, TimeSpan killGrace)
         var stderr = new OutputPump(group.Errors, folders.Stderr, null);
         var pumps = Task.WhenAll(stdout.Start(), stderr.Start());
 
-        var exited = group.WaitForExit(context.Cancellation);
-        var killed = false;
-        if (!exited) killed = group.Stop(killGrace);
-        else group.KillRest();
+        var ending = group.Wait(context.Cancellation, killGrace);
         // A process that left the group (setsid of its own) may hold the output open: it is not waited for forever.
         if (Task.WhenAny(pumps, Task.Delay(OutputDrain)).GetAwaiter().GetResult() != pumps) details["output"] = $"still held open {SpecDuration.Format(OutputDrain)} after the program ended (by a process that left its group); not read to the end";
         else pumps.GetAwaiter().GetResult();
         details["exit_code"] = group.ExitCode.ToString(CultureInfo.InvariantCulture);
 
-        if (!exited)
+        if (ending != ProcessGroup.Ending.Exited)
         {
-            var how = killed ? $"SIGTERM, then SIGKILL after {SpecDuration.Format(killGrace)}" : "SIGTERM";
+            var how = ending == ProcessGroup.Ending.Killed ? $"SIGTERM, then SIGKILL after {SpecDuration.Format(killGrace)}" : "SIGTERM";
             if (context.TimedOut.IsCancellationRequested && context.Timeout is { } timeout)
                 throw new JobFailedException($"timed out after {SpecDuration.Format(timeout)} (stopped with {how}){Tail(stderr)}", details);
             throw new OperationCanceledException($"stopped with {how}", context.Cancellation);

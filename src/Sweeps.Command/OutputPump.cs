@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Sweeps.Command;
 
 /// <summary>
@@ -35,11 +37,25 @@ internal sealed class OutputPump(Stream source, string file, Action<ReadOnlyMemo
 
     private void Pump()
     {
-        var buffer = new byte[64 * 1024];
-        var line = new byte[MaxLine];
+        // Pooled: a sweep of short programs would otherwise allocate these anew for every run and keep the GC busy.
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var line = onLine is null ? [] : ArrayPool<byte>.Shared.Rent(MaxLine);
+        try
+        {
+            Pump(buffer, line);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            if (onLine is not null) ArrayPool<byte>.Shared.Return(line);
+        }
+    }
+
+    private void Pump(byte[] buffer, byte[] line)
+    {
         var length = 0;
         var cut = false;
-        using var output = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        using var output = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0); // writes are whole chunks already
         int read;
         while ((read = source.Read(buffer, 0, buffer.Length)) > 0)
         {

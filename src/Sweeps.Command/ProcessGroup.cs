@@ -47,36 +47,57 @@ internal sealed class ProcessGroup : IDisposable
         return new ProcessGroup(process);
     }
 
-    /// <summary>Waits for the program to exit; false when <paramref name="cancellation"/> came first.</summary>
-    public bool WaitForExit(CancellationToken cancellation)
+    /// <summary>
+    /// Waits for the program to end. When <paramref name="cancellation"/> comes first the group gets SIGTERM at once and
+    /// SIGKILL after <paramref name="grace"/>, and the wait goes on until the whole group is gone.
+    /// </summary>
+    /// <returns>How it ended: on its own, stopped by SIGTERM, or killed.</returns>
+    public Ending Wait(CancellationToken cancellation, TimeSpan grace)
     {
-        using var wake = new ManualResetEventSlim();
-        using var registration = cancellation.Register(wake.Set);
-        _process.EnableRaisingEvents = true;
-        _process.Exited += (_, _) => wake.Set();
-        if (_process.HasExited) return true;
-        wake.Wait();
-        return _process.HasExited;
+        var gate = new Lock();
+        Timer? kill = null;
+        var stopped = false;
+        var killed = false;
+        // The waiting thread sleeps in WaitForExit, which wakes on the child's exit at once; signals come from callbacks.
+        using (cancellation.Register(() =>
+        {
+            lock (gate)
+            {
+                stopped = true;
+                Native.SignalGroup(Id, Native.SigTerm);
+                kill = new Timer(_ =>
+                {
+                    lock (gate) killed = true;
+                    Native.SignalGroup(Id, Native.SigKill);
+                }, null, grace, Timeout.InfiniteTimeSpan);
+            }
+        }))
+        {
+            _process.WaitForExit();
+        }
+        lock (gate)
+        {
+            if (!stopped)
+            {
+                // Ended on its own: whatever it left running in its group goes too (no orphans).
+                if (Native.GroupExists(Id)) Native.SignalGroup(Id, Native.SigKill);
+                return Ending.Exited;
+            }
+        }
+        // Stopped: the rest of the group (a script's children) gets the same grace, then the same SIGKILL.
+        while (Native.GroupExists(Id)) Thread.Sleep(20);
+        lock (gate)
+        {
+            kill?.Dispose();
+            return killed ? Ending.Killed : Ending.Terminated;
+        }
     }
 
-    /// <summary>SIGTERM to the group; SIGKILL to what is left of it after <paramref name="grace"/>. True when it had to kill.</summary>
-    public bool Stop(TimeSpan grace)
+    public enum Ending
     {
-        Native.SignalGroup(Id, Native.SigTerm);
-        var deadline = Stopwatch.StartNew();
-        // The leader exiting is not enough: the rest of the group (a script's children) gets the same grace.
-        while (deadline.Elapsed < grace && (!_process.HasExited || Native.GroupExists(Id)))
-            _process.WaitForExit(TimeSpan.FromMilliseconds(50));
-        var killed = !_process.HasExited || Native.GroupExists(Id);
-        if (killed) Native.SignalGroup(Id, Native.SigKill);
-        _process.WaitForExit();
-        return killed;
-    }
-
-    /// <summary>The program has exited: whatever it left running in its group is killed (no orphans).</summary>
-    public void KillRest()
-    {
-        if (Native.GroupExists(Id)) Native.SignalGroup(Id, Native.SigKill);
+        Exited,
+        Terminated,
+        Killed,
     }
 
     public void Dispose()
