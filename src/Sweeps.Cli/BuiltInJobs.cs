@@ -1,3 +1,4 @@
+using Sweeps.Command;
 using Sweeps.Core.Jobs;
 
 namespace Sweeps.Cli;
@@ -8,7 +9,26 @@ namespace Sweeps.Cli;
 /// </summary>
 public static class BuiltInJobs
 {
-    public static JobRegistry Create()
+    public static readonly TimeSpan DefaultKillGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Every kind, to check and schedule specs (submit, schema, a coordinator): <c>command</c> is known, but this
+    /// registry runs no program (a node that runs trials with it refuses command trials with the reason).
+    /// </summary>
+    public static JobRegistry Create() => Create(CommandPermission.None, DefaultKillGrace);
+
+    /// <summary>Every kind, <c>command</c> running the programs <paramref name="commands"/> allows.</summary>
+    public static JobRegistry Create(CommandPermission commands, TimeSpan killGrace)
+    {
+        var registry = WithoutCommands().Register(CommandJob.Definition(commands, killGrace));
+        return registry;
+    }
+
+    /// <summary>The kinds a worker runs: <c>command</c> only when it was started with <c>--allow-commands</c>.</summary>
+    public static JobRegistry ForWorker(CommandPermission commands, TimeSpan killGrace) =>
+        commands.AllowsSome ? Create(commands, killGrace) : WithoutCommands();
+
+    private static JobRegistry WithoutCommands()
     {
         var registry = new JobRegistry().Register(NoopJob.Definition);
         Geometry.GeometryJobs.Register(registry);

@@ -82,6 +82,12 @@ public sealed class SchemaCommandTests
     [InlineData("name: --help\njob: noop\n")]
     [InlineData("name: a\njob: noop\nobjective: {metric: loss, goal: minimize}\n")]
     [InlineData("sweeps:\n  - name: a\n    job: noop\n    parameters:\n      fail: maybe\n")]
+    [InlineData("name: a\njob: command\nparameters:\n  x: 1\n")]
+    [InlineData("name: a\njob: command\ncommand: []\n")]
+    [InlineData("name: a\njob: command\ncommand: python3\n")]
+    [InlineData("name: a\njob: noop\ncommand: [\"true\"]\n")]
+    [InlineData("name: a\njob: command\ncommand: [\"true\"]\ntimeout: 2 hours\n")]
+    [InlineData("name: a\njob: command\ncommand: [\"true\"]\nobjective: {metric: valid loss, goal: minimize}\n")]
     public void A_spec_the_loader_refuses_fails_the_schema(string yaml)
     {
         Assert.Throws<SpecException>(() => SpecLoader.Parse(yaml, "bad.yaml", BuiltInJobs.Create()));

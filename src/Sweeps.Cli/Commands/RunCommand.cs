@@ -1,6 +1,7 @@
 using Serilog;
 using Spectre.Console;
 using Sweeps.Cli.Output;
+using Sweeps.Command;
 using Sweeps.Cluster.Hosting;
 using Sweeps.Cluster.Messages;
 using Sweeps.Cluster.Workers;
@@ -13,14 +14,19 @@ public sealed class RunCommand : SweepsCommand<RunSettings>
 {
     protected override async Task<int> RunAsync(RunSettings settings, CancellationToken interruption)
     {
-        var jobs = Plugins.JobPlugins.Registry(settings.JobsFlags, out var plugins);
-        var specs = SpecLoader.LoadFile(settings.Spec, jobs);
+        var specs = SpecLoader.LoadFile(settings.Spec, Plugins.JobPlugins.Registry(settings.JobsFlags));
+        var commands = settings.AllowCommands is { IsSet: true } allow ? CommandPermission.Parse(allow.Value) : CommandPermission.Only(NamedPrograms(specs));
+        var jobs = BuiltInJobs.Create(commands, CommandJobSettings.KillGrace(settings.KillGrace));
+        var plugins = Plugins.JobPlugins.Load(jobs, settings.JobsFlags);
         var store = settings.OpenStore();
         StoredSpecCheck.ThrowIfChanged(specs, store, jobs);
         var slots = settings.Workers ?? Environment.ProcessorCount;
         Log.Information("Running {Count} sweep(s) from {Spec} on {Store} with {Slots} slots", specs.Count, settings.Spec, store.Location, slots);
 
-        var options = new SweepsNodeOptions(store.Location) { Worker = new WorkerOptions { Slots = slots, HeartbeatInterval = TimeSpan.FromSeconds(1), Plugins = plugins } };
+        var options = new SweepsNodeOptions(store.Location) { Worker = new WorkerOptions
+        {
+            Slots = slots, HeartbeatInterval = TimeSpan.FromSeconds(1), WorkDirectory = CommandJobSettings.WorkDirectory(settings.WorkDir), Plugins = plugins,
+        } };
         var view = new ProgressView();
         EmbeddedRunResult result;
         if (ProgressView.IsInteractive)
@@ -59,4 +65,14 @@ public sealed class RunCommand : SweepsCommand<RunSettings>
         }
         return failed.Count > 0 ? Failed : 0;
     }
+
+    /// <summary>
+    /// The programs the spec file's command sweeps name (their first word, when it is not a placeholder): running the
+    /// file asks to run them, and only them, unless --allow-commands says otherwise.
+    /// </summary>
+    private static IEnumerable<string> NamedPrograms(IEnumerable<SweepSpec> specs) =>
+        specs.Where(s => s.Job == CommandJob.Kind)
+            .Select(s => s.Settings.FirstOrDefault(v => v.Name == CommandSettings.Command.Name)?.Items[0])
+            .OfType<string>()
+            .Where(program => !program.Contains('{'));
 }

@@ -18,6 +18,18 @@ public sealed class RunSettings : StoreSettings
     [Description("Trials run at once in this process (default: the number of cores).")]
     public int? Workers { get; init; }
 
+    [CommandOption("--allow-commands [PROGRAMS]")]
+    [Description("Programs [green]job: command[/] sweeps may run here (comma-separated), or any when given alone. Default: exactly the programs the spec file names (you asked to run them).")]
+    public FlagValue<string>? AllowCommands { get; init; }
+
+    [CommandOption("--kill-grace <SECONDS>")]
+    [Description("Seconds a stopped program gets between SIGTERM and SIGKILL (default 10).")]
+    public double? KillGrace { get; init; }
+
+    [CommandOption("--work-dir <FOLDER>")]
+    [Description("Where command jobs keep their output, checkpoints and default working folders (default: $TMPDIR/sweeps-work-USER).")]
+    public string? WorkDir { get; init; }
+
     public override ValidationResult Validate()
     {
         if (Workers is < 1 or > 1024)

@@ -29,9 +29,24 @@ public sealed class WorkerSettings : ClusterSettings
     [Description("The worker's name in the results store (default: machine-pid; Worker:Name).")]
     public string? NameFlag { get; init; }
 
+    [CommandOption("--allow-commands [PROGRAMS]")]
+    [Description("Run [green]job: command[/] trials: any program, or only those named (comma-separated: python3,/opt/train.sh). Without it this worker runs no command jobs (Worker:AllowCommands).")]
+    public FlagValue<string>? AllowCommandsFlag { get; init; }
+
+    [CommandOption("--kill-grace <SECONDS>")]
+    [Description("Seconds a stopped program gets between SIGTERM and SIGKILL (default 10; Worker:KillGrace).")]
+    public double? KillGraceFlag { get; init; }
+
+    [CommandOption("--work-dir <FOLDER>")]
+    [Description("Where command jobs keep their output, checkpoints and default working folders (default: $TMPDIR/sweeps-work-USER; Worker:WorkDir).")]
+    public string? WorkDirFlag { get; init; }
+
     protected override Dictionary<string, string?> Flags()
     {
         var flags = base.Flags();
+        if (AllowCommandsFlag is { IsSet: true } allow) flags["Worker:AllowCommands"] = string.IsNullOrEmpty(allow.Value) ? "true" : allow.Value;
+        Put(flags, "Worker:KillGrace", KillGraceFlag);
+        Put(flags, "Worker:WorkDir", WorkDirFlag);
         Put(flags, "Worker:Port", PortFlag);
         Put(flags, "Worker:Slots", SlotsFlag);
         Put(flags, "Worker:TrialTimeout", TrialTimeoutFlag);
@@ -82,7 +97,9 @@ public sealed class WorkerCommand : SweepsCommand<WorkerSettings>
         string? refusal = null;
         using var refused = new CancellationTokenSource();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(interruption, refused.Token);
-        var jobs = Plugins.JobPlugins.Registry(settings.JobsFlags, out var plugins);
+        var commands = configured.AllowCommands is { } allowed ? Command.CommandPermission.Parse(allowed) : Command.CommandPermission.None;
+        var jobs = BuiltInJobs.ForWorker(commands, CommandJobSettings.KillGrace(configured.KillGrace));
+        var plugins = Plugins.JobPlugins.Load(jobs, settings.JobsFlags);
         var worker = new WorkerOptions
         {
             Labels = new Dictionary<string, string>(configured.Labels, StringComparer.Ordinal),
@@ -95,6 +112,7 @@ public sealed class WorkerCommand : SweepsCommand<WorkerSettings>
             Slots = configured.Slots ?? Environment.ProcessorCount,
             Cluster = node.Cluster,
             TrialTimeout = configured.TrialTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            WorkDirectory = CommandJobSettings.WorkDirectory(configured.WorkDir),
         };
         if (configured.Name is { } name) worker = worker with { Name = name };
         var options = new SweepsNodeOptions(null)
@@ -109,6 +127,7 @@ public sealed class WorkerCommand : SweepsCommand<WorkerSettings>
             var started = await SweepsNode.StartAsync(options, jobs);
             Log.Information("Worker {Name} with {Slots} slots ({Labels}) joining {Seeds}", worker.Name, worker.Slots,
                 Core.Spec.WorkerLabels.Describe(worker.Labels), string.Join(", ", node.Seeds));
+            if (commands.AllowsSome) Log.Information("Command jobs allowed: {Programs}; work folder {WorkDir}", commands.Describe(), worker.WorkDirectory);
             return started;
         }, stopping.Token);
         if (refusal is not null)

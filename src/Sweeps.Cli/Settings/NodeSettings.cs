@@ -81,4 +81,13 @@ public sealed class WorkerNodeSettings
 
     /// <summary>Give up on a trial running longer than this many seconds (--trial-timeout).</summary>
     public double? TrialTimeout { get; set; }
+
+    /// <summary>Run command jobs (--allow-commands): "true" for any program, else the programs allowed, comma-separated.</summary>
+    public string? AllowCommands { get; set; }
+
+    /// <summary>Seconds between SIGTERM and SIGKILL when a program is stopped (--kill-grace).</summary>
+    public double? KillGrace { get; set; }
+
+    /// <summary>Where command jobs keep output, checkpoints and working folders (--work-dir).</summary>
+    public string? WorkDir { get; set; }
 }

@@ -381,7 +381,8 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
     private static TrialAssignment Assignment(SweepRun sweep, long index, int attempt)
     {
         var trial = sweep.Plan.At(index);
-        return new TrialAssignment(sweep.Name, index, attempt, sweep.Spec.Job, trial.Seed, trial.Parameters);
+        return new TrialAssignment(sweep.Name, index, attempt, sweep.Spec.Job, trial.Seed, trial.Parameters,
+            sweep.Spec.Settings.Count > 0 ? sweep.Spec.Settings : null, sweep.Spec.Timeout);
     }
 
     private IReadOnlyList<object> DecideLosses(Func<long, Lease, bool> lost, string reason)

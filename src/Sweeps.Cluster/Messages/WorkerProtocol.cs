@@ -10,8 +10,12 @@ public sealed record RequestTrials(string Worker, int Count) : ISweepsMessage;
 /// <summary>The coordinator hands out trials; each is leased to the worker until its heartbeats stop.</summary>
 public sealed record TrialsAssigned(IReadOnlyList<TrialAssignment> Trials) : ISweepsMessage;
 
-/// <summary>One trial to run: which job, with what, and which attempt this is (a result names the attempt it belongs to).</summary>
-public sealed record TrialAssignment(string Sweep, long Index, int Attempt, string Job, ulong Seed, TrialParameters Parameters)
+/// <summary>
+/// One trial to run: which job, with what, and which attempt this is (a result names the attempt it belongs to); and the
+/// sweep's settings for its job (<c>command:</c>) and time-out, when it gives them.
+/// </summary>
+public sealed record TrialAssignment(string Sweep, long Index, int Attempt, string Job, ulong Seed, TrialParameters Parameters,
+    IReadOnlyList<Core.Jobs.JobSettingValue>? Settings = null, TimeSpan? Timeout = null)
 {
     public TrialKey Key => new(Sweep, Index);
 }

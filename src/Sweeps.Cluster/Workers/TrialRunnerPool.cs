@@ -17,12 +17,14 @@ internal sealed class TrialRunnerPool : IDisposable
     private readonly JobRegistry _jobs;
     private readonly IActorRef _worker;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Messages.TrialKey, RunningTrial> _running = new();
+    private readonly string _workDirectory;
     private int _threadCount;
 
-    public TrialRunnerPool(int slots, JobRegistry jobs, IActorRef worker)
+    public TrialRunnerPool(int slots, JobRegistry jobs, IActorRef worker, string workDirectory)
     {
         _jobs = jobs;
         _worker = worker;
+        _workDirectory = workDirectory;
         for (var i = 0; i < slots; i++) StartThread();
     }
 
@@ -97,6 +99,9 @@ internal sealed class TrialRunnerPool : IDisposable
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         var trial = new RunningTrial(CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token));
+        // The spec's timeout: the job is cancelled when it runs out, and the trial fails (it is not handed back).
+        var timedOut = assignment.Timeout is { } timeout ? new CancellationTokenSource(timeout) : new CancellationTokenSource();
+        var timeoutLink = timedOut.Token.Register(trial.Cancellation.Cancel);
         _running[assignment.Key] = trial;
         try
         {
@@ -104,7 +109,16 @@ internal sealed class TrialRunnerPool : IDisposable
             if (!_jobs.TryGet(assignment.Job, out var definition))
                 throw new TrialRefusedException($"this worker does not run job kind '{assignment.Job}'");
             var job = definition.Create();
-            var result = job.Run(new JobContext(assignment.Parameters, assignment.Seed, trial.Cancellation.Token, trial.Progress));
+            var result = job.Run(new JobContext(assignment.Parameters, assignment.Seed, trial.Cancellation.Token, trial.Progress)
+            {
+                Sweep = assignment.Sweep,
+                TrialIndex = assignment.Index,
+                Attempt = assignment.Attempt,
+                WorkDirectory = _workDirectory,
+                Settings = assignment.Settings ?? [],
+                Timeout = assignment.Timeout,
+                TimedOut = timedOut.Token,
+            });
             return new TrialRan(assignment, new TrialOutcome(assignment.Sweep, assignment.Index, assignment.Attempt, true,
                 result.Metrics, result.Series, null, started, started + clock.Elapsed), clock.Elapsed);
         }
@@ -112,19 +126,27 @@ internal sealed class TrialRunnerPool : IDisposable
         {
             return TrialRan.Cancelled(assignment);
         }
+        catch (OperationCanceledException) when (timedOut.IsCancellationRequested)
+        {
+            return new TrialRan(assignment, new TrialOutcome(assignment.Sweep, assignment.Index, assignment.Attempt, false,
+                new Dictionary<string, double>(), null, $"timed out after {Core.Spec.SpecDuration.Format(assignment.Timeout!.Value)}",
+                started, started + clock.Elapsed), clock.Elapsed);
+        }
         catch (TrialRefusedException e)
         {
             return new TrialRan(assignment, null, clock.Elapsed) { Refusal = string.IsNullOrWhiteSpace(e.Reason) ? "the job refused it without a reason" : e.Reason };
         }
         catch (Exception e)
         {
-            var error = e is Core.Parameters.JobParameterException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+            var error = e is Core.Parameters.JobParameterException or JobFailedException ? e.Message : $"{e.GetType().Name}: {e.Message}";
             return new TrialRan(assignment, new TrialOutcome(assignment.Sweep, assignment.Index, assignment.Attempt, false,
                 new Dictionary<string, double>(), null, error, started, started + clock.Elapsed), clock.Elapsed);
         }
         finally
         {
             _running.TryRemove(assignment.Key, out _);
+            timeoutLink.Dispose(); // before the trial's source: a time-out firing now must not cancel a disposed one
+            timedOut.Dispose();
             trial.Cancellation.Dispose();
             // A thread that outlived its trial's timeout was replaced; it retires rather than add a slot.
             if (trial.Abandoned) throw new ThreadRetired();

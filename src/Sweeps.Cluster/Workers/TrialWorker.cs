@@ -108,7 +108,7 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
 
     protected override void PreStart()
     {
-        _pool = new TrialRunnerPool(_options.Slots, _jobs, Self);
+        _pool = new TrialRunnerPool(_options.Slots, _jobs, Self, _options.WorkDirectory);
         Timers.StartPeriodicTimer("tick", Tick.Instance, TimeSpan.FromMilliseconds(500));
         SayHello();
     }

@@ -32,6 +32,11 @@ public sealed record WorkerOptions
 
     /// <summary>The plugin assemblies whose jobs this worker runs (<c>--jobs</c>), by file name; told to the coordinator.</summary>
     public IReadOnlyList<string> Plugins { get; init; } = [];
+    /// <summary>
+    /// The folder where jobs keep files (a command's output, its checkpoints): <c>--work-dir</c>. The default is the same
+    /// on every start, so that a trial running again on this machine finds its checkpoint folder.
+    /// </summary>
+    public string WorkDirectory { get; init; } = Path.Combine(Path.GetTempPath(), $"sweeps-work-{Environment.UserName}");
 
     /// <summary>The sweep cluster this worker means to join.</summary>
     public string Cluster { get; init; } = Messages.ClusterNames.Default;

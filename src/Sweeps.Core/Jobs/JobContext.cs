@@ -20,4 +20,26 @@ public sealed class JobContext(
 
     /// <summary>Where to report how far the trial is and intermediate metrics; never null.</summary>
     public IJobProgress Progress { get; } = progress ?? JobProgress.None;
+
+    /// <summary>The sweep the trial belongs to ("" outside the orchestrator).</summary>
+    public string Sweep { get; init; } = "";
+
+    public long TrialIndex { get; init; }
+
+    /// <summary>1 for the first run of the trial, then 2, 3, ... each time it runs again.</summary>
+    public int Attempt { get; init; } = 1;
+
+    /// <summary>A folder of this worker's where a job may keep files (<c>--work-dir</c>); it survives the trial.</summary>
+    public string WorkDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "sweeps-work");
+
+    /// <summary>The sweep's settings for its job (see <see cref="JobDefinition.Settings"/>).</summary>
+    public IReadOnlyList<JobSettingValue> Settings { get; init; } = [];
+
+    /// <summary>The sweep's <c>timeout:</c> for one trial, if it gives one.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Cancelled when <see cref="Timeout"/> has run out (<see cref="Cancellation"/> is cancelled too): tells why a job was stopped.</summary>
+    public CancellationToken TimedOut { get; init; }
+
+    public JobSettingValue? Setting(string name) => Settings.FirstOrDefault(s => s.Name == name);
 }

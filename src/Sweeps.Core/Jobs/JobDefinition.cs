@@ -19,6 +19,17 @@ public sealed record JobDefinition(
     /// </summary>
     public Action<Parameters.TrialParameters>? CheckPoint { get; init; }
 
+    /// <summary>Keys this job takes in the spec beside the common ones (<c>command:</c>), checked and handed to it with each trial.</summary>
+    public IReadOnlyList<JobSetting> Settings { get; init; } = [];
+
+    /// <summary>
+    /// True for a job that takes parameters of any name and kind (a program given them as placeholders and variables);
+    /// <see cref="Parameters"/> then lists none and the spec checks only the names.
+    /// </summary>
+    public bool TakesAnyParameters { get; init; }
+
+    public JobSetting? FindSetting(string name) => Settings.FirstOrDefault(s => s.Name == name);
+
     /// <summary>The parameter of that name, or null.</summary>
     public JobParameter? FindParameter(string name) => Parameters.FirstOrDefault(p => p.Name == name);
 }

@@ -37,7 +37,14 @@ internal static class CanonicalReader
                 Optional(root, "objective") is YamlMappingNode objective
                     ? new Objective(Word(objective["metric"]), Enum.Parse<ObjectiveGoal>(Word(objective["goal"]), ignoreCase: true))
                     : null,
-                new SpecSource(origin, SpecProblems.LineOf(root))) { Requires = Requires(root) };
+                new SpecSource(origin, SpecProblems.LineOf(root)))
+            {
+                Requires = Requires(root),
+                Timeout = Optional(root, "timeout") is { } timeout
+                    ? SpecDuration.TryParse(Word(timeout), out var limit) ? limit : throw new FormatException($"'{Word(timeout)}' is not a timeout")
+                    : null,
+                Settings = Settings(root),
+            };
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidCastException or FormatException or OverflowException or ArgumentException)
         {
@@ -52,6 +59,15 @@ internal static class CanonicalReader
         foreach (var (key, value) in requires.Children) labels.Add(Word(key), Word(value));
         return labels;
     }
+    private static readonly HashSet<string> CommonKeys = [.. SweepReader.Keys];
+
+    /// <summary>Every key besides the common ones is a job setting, in the order written (the job's declared order).</summary>
+    private static List<Jobs.JobSettingValue> Settings(YamlMappingNode root) =>
+        root.Children.Where(pair => !CommonKeys.Contains(Word(pair.Key)))
+            .Select(pair => pair.Value is YamlSequenceNode list
+                ? new Jobs.JobSettingValue(Word(pair.Key), list.Children.Select(Word).ToList(), true)
+                : Jobs.JobSettingValue.Text(Word(pair.Key), Word(pair.Value)))
+            .ToList();
 
     private static List<ParameterSpec> Parameters(YamlNode node)
     {

@@ -39,6 +39,11 @@ internal sealed class ObjectiveReader(SpecProblems problems, JobDefinition? job)
                 $"name the metric to optimise{known}");
             return null;
         }
+        if (metrics.Count == 0 && !MetricName.IsValid(metric))
+        {
+            problems.Add(node, "objective.metric", $"'{metric}' is not a metric name", MetricName.Rule);
+            return null;
+        }
         if (metrics.Count == 0 || metrics.Contains(metric)) return metric;
         problems.Add(node, "objective.metric", $"job '{job!.Kind}' does not report a metric '{metric}'",
             Suggestion.Hint(metric, metrics, $"metrics of {job.Kind}"));

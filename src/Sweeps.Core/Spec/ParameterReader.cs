@@ -25,7 +25,7 @@ internal sealed class ParameterReader(SpecProblems problems, JobDefinition? job,
                     continue;
                 }
                 var target = job?.FindParameter(name);
-                if (job is not null && target is null)
+                if (job is not null && target is null && !job.TakesAnyParameters)
                 {
                     problems.Add(nameNode, $"parameters.{name}", $"job '{job.Kind}' takes no parameter '{name}'",
                         Suggestion.Hint(name, job.Parameters.Select(p => p.Name), $"{job.Kind} takes"));

@@ -18,7 +18,8 @@ public static class SpecSchema
     public static JsonObject Build(JobRegistry jobs)
     {
         var definitions = new JsonObject { ["sweep"] = Sweep(jobs) };
-        foreach (var job in jobs.Definitions) definitions[DefinitionName(job)] = Job(job);
+        var settings = jobs.Definitions.SelectMany(j => j.Settings).Select(s => s.Name).Distinct().ToList();
+        foreach (var job in jobs.Definitions) definitions[DefinitionName(job)] = Job(job, settings);
         return new JsonObject
         {
             ["$schema"] = Draft,
@@ -58,10 +59,7 @@ public static class SpecSchema
             ["then"] = new JsonObject { ["required"] = new JsonArray("trials") },
             ["else"] = new JsonObject { ["not"] = new JsonObject { ["required"] = new JsonArray("trials") } },
         });
-        return new JsonObject
-        {
-            ["type"] = "object",
-            ["properties"] = new JsonObject
+        var properties = new JsonObject
             {
                 ["name"] = new JsonObject
                 {
@@ -78,6 +76,11 @@ public static class SpecSchema
                 ["seed"] = new JsonObject { ["description"] = "Every trial's seed derives from this and the trial's index.", ["type"] = "integer", ["minimum"] = 0, ["maximum"] = ulong.MaxValue, ["default"] = 0 },
                 ["replicates"] = new JsonObject { ["description"] = "Repeats of each point, each with its own seed.", ["type"] = "integer", ["minimum"] = 1, ["maximum"] = int.MaxValue, ["default"] = 1 },
                 ["parameters"] = new JsonObject { ["description"] = "name: a value (a constant), a list (an axis or a choice) or a range {min, max}.", ["type"] = "object" },
+                ["timeout"] = new JsonObject
+                {
+                    ["description"] = "A trial running longer than this is stopped and fails: a whole number and a unit (ms, s, m, h, d), at most 30d.",
+                    ["type"] = "string", ["pattern"] = "^[0-9]{1,12}(ms|s|m|h|d)$",
+                },
                 ["objective"] = new JsonObject
                 {
                     ["description"] = "What \"best\" means: a metric the job reports, maximized or minimized.",
@@ -98,7 +101,15 @@ public static class SpecSchema
                     ["propertyNames"] = new JsonObject { ["pattern"] = "^[A-Za-z_][A-Za-z0-9._-]*$", ["maxLength"] = WorkerLabels.MaxNameLength },
                     ["additionalProperties"] = new JsonObject { ["type"] = new JsonArray("string", "number", "boolean") },
                 },
-            },
+            };
+        // A job's own keys (command:) are described where the job is; here they are only allowed.
+        foreach (var job in jobs.Definitions)
+            foreach (var setting in job.Settings)
+                properties[setting.Name] ??= new JsonObject { ["description"] = $"For job {job.Kind}: {setting.Description}" };
+        return new JsonObject
+        {
+            ["type"] = "object",
+            ["properties"] = properties,
             ["required"] = new JsonArray("name", "job"),
             ["additionalProperties"] = false,
             ["allOf"] = byJob,
@@ -106,7 +117,7 @@ public static class SpecSchema
     }
 
     /// <summary>What a sweep of one job kind adds: the parameters it takes and the metrics it reports.</summary>
-    private static JsonObject Job(JobDefinition job)
+    private static JsonObject Job(JobDefinition job, IReadOnlyList<string> allSettings)
     {
         var parameters = new JsonObject();
         foreach (var parameter in job.Parameters) parameters[parameter.Name] = Parameter(parameter);
@@ -118,21 +129,28 @@ public static class SpecSchema
             ["additionalProperties"] = false,
         };
         if (required.Count > 0) parametersSchema["required"] = required;
-        var schema = new JsonObject
+        if (job.TakesAnyParameters) parametersSchema.Remove("additionalProperties");
+        var metric = job.Metrics.Count > 0
+            ? new JsonObject { ["enum"] = Strings(job.Metrics) }
+            : new JsonObject { ["type"] = "string", ["pattern"] = MetricName.Pattern, ["maxLength"] = MetricName.MaxLength };
+        var properties = new JsonObject
         {
-            ["description"] = job.Description,
-            ["properties"] = new JsonObject
-            {
-                ["parameters"] = parametersSchema,
-                ["objective"] = new JsonObject
-                {
-                    ["properties"] = new JsonObject { ["metric"] = new JsonObject { ["enum"] = Strings(job.Metrics) } },
-                },
-            },
+            ["parameters"] = parametersSchema,
+            ["objective"] = new JsonObject { ["properties"] = new JsonObject { ["metric"] = metric } },
         };
-        if (required.Count > 0) schema["required"] = new JsonArray("parameters");
+        foreach (var setting in job.Settings) properties[setting.Name] = Setting(setting);
+        var schema = new JsonObject { ["description"] = job.Description, ["properties"] = properties };
+        var requiredKeys = Strings((required.Count > 0 ? ["parameters"] : Array.Empty<string>()).Concat(job.Settings.Where(s => s.Required).Select(s => s.Name)));
+        if (requiredKeys.Count > 0) schema["required"] = requiredKeys;
+        var others = allSettings.Where(name => job.FindSetting(name) is null).ToList();
+        if (others.Count > 0)
+            schema["not"] = new JsonObject { ["anyOf"] = new JsonArray(others.Select(name => (JsonNode)new JsonObject { ["required"] = new JsonArray(name) }).ToArray()) };
         return schema;
     }
+
+    private static JsonObject Setting(JobSetting setting) => setting.Shape == JobSettingShape.Text
+        ? new JsonObject { ["description"] = setting.Description, ["type"] = "string" }
+        : new JsonObject { ["description"] = setting.Description, ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" }, ["minItems"] = 1 };
 
     /// <summary>A parameter is a value, a list of values, or (when numeric) a range {min, max, scale, type, steps}.</summary>
     private static JsonObject Parameter(JobParameter parameter)

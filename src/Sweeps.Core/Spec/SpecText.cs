@@ -53,6 +53,9 @@ public static partial class SpecText
             fields.Add(("objective", $"{{metric: {Word(objective.Metric)}, goal: {objective.Goal.ToString().ToLowerInvariant()}}}"));
         if (spec.Requires.Count > 0)
             fields.Add(("requires", "{" + string.Join(", ", spec.Requires.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{Word(r.Key)}: {Text(r.Value)}")) + "}"));
+        if (spec.Timeout is { } timeout) fields.Add(("timeout", SpecDuration.Format(timeout)));
+        foreach (var setting in spec.Settings)
+            fields.Add((Word(setting.Name), setting.IsList ? "[" + string.Join(", ", setting.Items.Select(Quoted)) + "]" : Quoted(setting.Single())));
         return fields;
     }
 

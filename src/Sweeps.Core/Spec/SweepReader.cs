@@ -8,9 +8,11 @@ namespace Sweeps.Core.Spec;
 /// <summary>Reads one sweep's mapping into a <see cref="SweepSpec"/>, reporting every mistake to <see cref="SpecProblems"/>.</summary>
 internal sealed class SweepReader(SpecProblems problems, JobRegistry jobs)
 {
-    public static readonly IReadOnlyList<string> Keys = ["name", "job", "sampler", "trials", "seed", "replicates", "parameters", "objective", "requires"];
+    public static readonly IReadOnlyList<string> Keys = ["name", "job", "sampler", "trials", "seed", "replicates", "parameters", "objective", "requires", "timeout"];
 
     public static readonly IReadOnlyList<string> Samplers = ["grid", "random", "sobol"];
+
+    private readonly SettingsReader _settings = new(problems, jobs);
 
     /// <returns>The spec, or null when it has mistakes.</returns>
     public SweepSpec? Read(YamlMappingNode sweep, out string? name, out int nameLine)
@@ -26,10 +28,12 @@ internal sealed class SweepReader(SpecProblems problems, JobRegistry jobs)
         var parameters = new ParameterReader(problems, job, sampler).Read(sweep, KeyOf(sweep, "parameters"), Find(sweep, "parameters"));
         var objective = new ObjectiveReader(problems, job).Read(Find(sweep, "objective"));
         var requires = new RequiresReader(problems).Read(Find(sweep, "requires"));
+        var settings = _settings.Read(sweep, job, DeclaredNames(Find(sweep, "parameters")));
+        var timeout = _settings.ReadTimeout(sweep);
         if (problems.Count > before || name is null || job is null) return null;
 
         var spec = new SweepSpec(name, job.Kind, sampler ?? SamplerKind.Grid, trials, seed, replicates, parameters, objective,
-            new SpecSource(problems.File, SpecProblems.LineOf(sweep))) { Requires = requires };
+            new SpecSource(problems.File, SpecProblems.LineOf(sweep))) { Requires = requires, Settings = settings, Timeout = timeout };
         CheckSize(spec, sweep);
         if (problems.Count == before) new PointCheck(problems).Check(spec, job, sweep);
         return problems.Count > before ? null : spec;
@@ -41,14 +45,21 @@ internal sealed class SweepReader(SpecProblems problems, JobRegistry jobs)
     public static YamlNode? KeyOf(YamlMappingNode map, string key) =>
         map.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: var value } && value == key);
 
+    /// <summary>The parameter names as written, also those with mistakes (reported once, where they are).</summary>
+    private static List<string> DeclaredNames(YamlNode? parameters) =>
+        parameters is YamlMappingNode map
+            ? map.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "").Where(n => n.Length > 0).ToList()
+            : [];
+
     private void CheckKeys(YamlMappingNode sweep)
     {
+        var keys = Keys.Concat(_settings.Known).ToList();
         foreach (var key in sweep.Children.Keys)
         {
             if (key is not YamlScalarNode { Value: { } name })
-                problems.Add(key, "key", "keys must be plain words", $"known keys: {string.Join(", ", Keys)}");
-            else if (!Keys.Contains(name))
-                problems.Add(key, name, $"unknown key '{name}'", Suggestion.Hint(name, Keys, "known keys"));
+                problems.Add(key, "key", "keys must be plain words", $"known keys: {string.Join(", ", keys)}");
+            else if (!keys.Contains(name))
+                problems.Add(key, name, $"unknown key '{name}'", Suggestion.Hint(name, keys, "known keys"));
         }
     }
 

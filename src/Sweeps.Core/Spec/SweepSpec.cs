@@ -23,6 +23,16 @@ public sealed record SweepSpec(
     public IReadOnlyDictionary<string, string> Requires { get; init; } = NoRequirements;
 
     public static IReadOnlyDictionary<string, string> NoRequirements { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+    /// <summary>The keys the sweep gives its job beside the common ones (<c>command:</c>), in the job's declared order.</summary>
+    /// <remarks>No settings is always the same empty list, so that specs without any compare equal.</remarks>
+    public IReadOnlyList<Jobs.JobSettingValue> Settings
+    {
+        get;
+        init => field = value.Count == 0 ? Array.Empty<Jobs.JobSettingValue>() : value;
+    } = Array.Empty<Jobs.JobSettingValue>();
+
+    /// <summary>A trial running longer than this is stopped and fails (<c>timeout: 2h</c>); null for no limit.</summary>
+    public TimeSpan? Timeout { get; init; }
 
     /// <summary>The number of distinct parameter points (before replicates).</summary>
     public long PointCount => Sampling.SamplerFactory.Create(this).PointCount;

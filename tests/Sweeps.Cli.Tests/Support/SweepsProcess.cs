@@ -129,6 +129,13 @@ public sealed class SweepsProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>SIGKILL to this process alone (not its children): what happens to what it started is up to it.</summary>
+    public void KillAlone()
+    {
+        Process.Start("kill", ["-KILL", _process.Id.ToString()])!.WaitForExit();
+        _process.WaitForExit();
+    }
+
     /// <summary>SIGINT, as Ctrl-C sends it.</summary>
     public void Interrupt() => Process.Start("kill", ["-INT", _process.Id.ToString()])!.WaitForExit();
 

@@ -33,6 +33,19 @@ public sealed class EmbeddedRunTests
         Assert.Equal([SweepState.Finished, SweepState.Finished], results.Sweeps().Select(s => s.State));
     }
 
+    [Fact]
+    public async Task A_trial_past_the_spec_s_timeout_is_stopped_and_fails_saying_so()
+    {
+        var store = TestStores.Create("sqlite");
+        var spec = SpecLoader.Parse("name: slow\njob: noop\ntimeout: 300ms\nparameters:\n  sleep_ms: [0, 600000]\n", "slow.yaml", Specs.Jobs).Single();
+
+        var result = await Run(store, [spec]);
+
+        Assert.Equal((1L, 1L), (result.Sweeps.Single().Completed, result.Sweeps.Single().Failed));
+        var failed = Assert.Single(ResultStore.Open(store).ReadTrials("slow"), t => t.Status == TrialStatus.Failed);
+        Assert.Equal("timed out after 300ms", failed.Error);
+    }
+
     [Theory, MemberData(nameof(Kinds))]
     public async Task An_interrupted_run_hands_back_its_trials_and_the_next_run_finishes_without_repeating_any(string kind)
     {

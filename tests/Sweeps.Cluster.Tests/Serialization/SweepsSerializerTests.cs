@@ -25,6 +25,9 @@ public sealed class SweepsSerializerTests() : TestKit(Support.ClusterTestKit.Ser
     [
         new RequestTrials("w", 8),
         new TrialsAssigned([new TrialAssignment("s", 1, 1, "noop", ulong.MaxValue, Parameters)]),
+        new TrialsAssigned([new TrialAssignment("s", 2, 3, "command", 7, Parameters,
+            [Core.Jobs.JobSettingValue.List("command", "python3", "train.py", "{epsilon}"), Core.Jobs.JobSettingValue.Text("working_dir", "/srv/p")],
+            TimeSpan.FromHours(2))]),
         NoTrialsAvailable.Instance,
         TrialsAvailable.Instance,
         new ReportOutcomes("w", 4, [Outcome]),

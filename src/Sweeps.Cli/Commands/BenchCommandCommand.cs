@@ -1,0 +1,103 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Sweeps.Cluster.Hosting;
+using Sweeps.Cluster.Workers;
+using Sweeps.Command;
+using Sweeps.Core.Spec;
+using Sweeps.Store;
+
+namespace Sweeps.Cli.Commands;
+
+public sealed class BenchCommandSettings : CommonSettings
+{
+    [CommandOption("--trials <N>")]
+    [Description("Trials in the command sweep, and programs the shell loop starts.")]
+    [DefaultValue(1000)]
+    public int Trials { get; init; } = 1000;
+
+    [CommandOption("--workers <N>")]
+    [Description("Trial slots, and shell loops side by side (default: the number of cores).")]
+    public int? Workers { get; init; }
+
+    public override ValidationResult Validate() =>
+        Trials < 1 ? ValidationResult.Error($"--trials: {Trials} is too few; give 1 or more")
+        : Workers is < 1 or > 1024 ? ValidationResult.Error($"--workers: {Workers} is out of range; give 1 to 1024")
+        : base.Validate();
+}
+
+/// <summary>
+/// <c>sweeps bench command</c>: the cost of a command trial against the floor of starting a program at all. It runs a
+/// <c>command: ["true"]</c> sweep embedded (SQLite in the temp folder) and, in the same run, shell loops that start
+/// <c>true</c> as many times, as many loops side by side as the sweep has slots; prints both rates and their ratio.
+/// </summary>
+public sealed class BenchCommandCommand : SweepsCommand<BenchCommandSettings>
+{
+    protected override async Task<int> RunAsync(BenchCommandSettings settings, CancellationToken interruption)
+    {
+        var slots = settings.Workers ?? Environment.ProcessorCount;
+        var truePath = File.Exists("/usr/bin/true") ? "/usr/bin/true" : "/bin/true";
+        await SweepAsync(Math.Min(settings.Trials, 200), slots, truePath, interruption); // JIT and tiered compilation first
+        var loop = ShellLoop(settings.Trials, slots, truePath);
+        var sweep = await SweepAsync(settings.Trials, slots, truePath, interruption);
+        if (sweep is null) return Interrupted;
+        var loopAgain = ShellLoop(settings.Trials, slots, truePath); // before and after: the machine's load drifts
+        var noop = await SweepAsync(settings.Trials, slots, truePath, interruption, noop: true); // the orchestrator's own ceiling
+
+        var floor = settings.Trials / ((loop + loopAgain) / 2);
+        var rate = settings.Trials / sweep.Value;
+        var table = new Table().Border(TableBorder.Simple).Title($"{settings.Trials:N0} runs of {truePath}, {slots} at a time");
+        table.AddColumn("how").AddColumn(new TableColumn("seconds").RightAligned()).AddColumn(new TableColumn("runs/s").RightAligned());
+        table.AddRow("shell loop (before)", $"{loop:0.00}", $"{settings.Trials / loop:N0}");
+        table.AddRow("command sweep, first trial done to last", $"{sweep:0.00}", $"{rate:N0}");
+        table.AddRow("shell loop (after)", $"{loopAgain:0.00}", $"{settings.Trials / loopAgain:N0}");
+        if (noop is { } seconds) table.AddRow("noop sweep (no program: the orchestrator alone)", $"{seconds:0.00}", $"{settings.Trials / seconds:N0}");
+        Out.Write(table);
+        Out.MarkupLine($"ratio command sweep / shell loop, runs/s: [green]{rate / floor:0.00}[/] ({rate:N0} / {floor:N0})");
+        return 0;
+    }
+
+    /// <returns>Seconds for the loops to start <c>true</c> <paramref name="runs"/> times in all.</returns>
+    private static double ShellLoop(int runs, int loops, string truePath)
+    {
+        var each = Enumerable.Range(0, loops).Select(i => runs / loops + (i < runs % loops ? 1 : 0));
+        var script = string.Join("\n", each.Select(n => $"(i=0; while [ $i -lt {n} ]; do {truePath}; i=$((i+1)); done) &")) + "\nwait\n";
+        var clock = Stopwatch.StartNew();
+        using var shell = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", script]) { UseShellExecute = false })!;
+        shell.WaitForExit();
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <returns>Seconds the sweep's trials took at the rate measured from the first done to the last, or null when interrupted.</returns>
+    private static async Task<double?> SweepAsync(int trials, int slots, string truePath, CancellationToken interruption, bool noop = false)
+    {
+        var folder = Directory.CreateTempSubdirectory("sweeps-bench-command-").FullName;
+        try
+        {
+            var jobs = BuiltInJobs.Create(CommandPermission.Only([truePath]), BuiltInJobs.DefaultKillGrace);
+            var job = noop ? "job: noop" : $"job: command\ncommand: [\"{truePath}\"]";
+            var spec = SpecLoader.Parse($"name: bench-command\n{job}\nsampler: random\ntrials: {trials}\nseed: 1\n", "bench", jobs).Single();
+            var options = new SweepsNodeOptions(StoreLocation.Parse(Path.Combine(folder, "bench.db")))
+            {
+                Worker = new WorkerOptions { Slots = slots, WorkDirectory = Path.Combine(folder, "work") },
+            };
+            // From the first trial done to the last: the node's start and stop are the same for any job and not measured.
+            var clock = Stopwatch.StartNew();
+            (double Seconds, long Done)? first = null, last = null;
+            var result = await EmbeddedRun.RunAsync(options, jobs, [spec], p =>
+            {
+                var done = p.Sum(s => s.Done);
+                if (done > 0) first ??= (clock.Elapsed.TotalSeconds, done);
+                if (done >= trials) last ??= (clock.Elapsed.TotalSeconds, done);
+            }, TimeSpan.FromMilliseconds(20), interruption);
+            if (result.Interrupted || first is not { } start || last is not { } end) return null;
+            // All done within one look: too fast to see a first trial apart from the rest, so from the start.
+            return end.Done == start.Done ? end.Seconds : (end.Seconds - start.Seconds) * trials / (end.Done - start.Done);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

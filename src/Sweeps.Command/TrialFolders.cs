@@ -1,0 +1,27 @@
+namespace Sweeps.Command;
+
+/// <summary>
+/// Where one attempt of a command keeps its files under the worker's work folder:
+/// <c>SWEEP/trial-N/attempt-A/</c> (its output, its parameters file, and the folder it runs in unless the sweep gives
+/// <c>working_dir</c>) and <c>SWEEP/trial-N/checkpoint/</c>, kept from one attempt to the next on this machine.
+/// </summary>
+internal sealed record TrialFolders(string Attempt, string Checkpoint)
+{
+    public string Stdout => Path.Combine(Attempt, "stdout.log");
+
+    public string Stderr => Path.Combine(Attempt, "stderr.log");
+
+    public string ParametersFile => Path.Combine(Attempt, "params.json");
+
+    /// <summary>Makes the folders: the attempt's fresh (emptied if a run of the same attempt left one), the checkpoint's kept.</summary>
+    public static TrialFolders Create(string workDirectory, string sweep, long trial, int attempt)
+    {
+        // Sweep names are letters, digits, '.', '_' and '-' starting with a letter or digit: safe as a folder name.
+        var trialFolder = Path.Combine(Path.GetFullPath(workDirectory), string.IsNullOrEmpty(sweep) ? "_" : sweep, $"trial-{trial}");
+        var folders = new TrialFolders(Path.Combine(trialFolder, $"attempt-{attempt}"), Path.Combine(trialFolder, "checkpoint"));
+        if (Directory.Exists(folders.Attempt)) Directory.Delete(folders.Attempt, recursive: true);
+        Directory.CreateDirectory(folders.Attempt);
+        Directory.CreateDirectory(folders.Checkpoint);
+        return folders;
+    }
+}
