@@ -122,6 +122,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
                 UpdateWaiting();
             });
         });
+        Command<CheckWaiting>(_ => JournalWaiting());
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot failed; recovery replays more events until the next one succeeds"));
         Command<DeleteSnapshotsSuccess>(_ => { });
@@ -259,8 +260,14 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         });
     }
 
+    /// <summary>
+    /// Asks for <see cref="JournalWaiting"/> as a command of its own: it is called from persist callbacks, and a persist
+    /// nested in a deferred handler is never written (the actor would stash everything after it, for good).
+    /// </summary>
+    private void UpdateWaiting() => Self.Tell(CheckWaiting.Instance);
+
     /// <summary>Journals which sweeps now wait because no connected worker can run them (or no longer do), and says so in the log.</summary>
-    private void UpdateWaiting()
+    private void JournalWaiting()
     {
         var events = _state.DecideWaiting(DateTime.UtcNow);
         foreach (var e in events)
@@ -386,5 +393,10 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     private sealed class CheckLeases
     {
         public static CheckLeases Instance { get; } = new();
+    }
+
+    private sealed class CheckWaiting
+    {
+        public static CheckWaiting Instance { get; } = new();
     }
 }
