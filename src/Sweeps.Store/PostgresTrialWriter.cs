@@ -12,7 +12,9 @@ namespace Sweeps.Store;
 /// </summary>
 internal static class PostgresTrialWriter
 {
+    // The finished rows' numbers go to trial_values only where the guard let the row itself be written (RETURNING).
     private static readonly string Sql = $"""
+        WITH written AS (
         INSERT INTO trials ({TrialWriter.Columns})
         SELECT sweep, trial_index, point_index, replicate, seed, CAST(parameters AS json), status, attempt, worker,
                started_at, ended_at, duration_ms, CAST(metrics AS json), CAST(series AS json), error
@@ -20,6 +22,13 @@ internal static class PostgresTrialWriter
                     @started_at, @ended_at, @duration_ms, @metrics, @series, @error)
              AS t({TrialWriter.Columns})
         {TrialWriter.Upsert}
+        RETURNING sweep, trial_index
+        )
+        {TrialValues.Insert}
+        SELECT v.sweep, v.field, v.value, v.trial_index
+        FROM unnest(@value_sweep, @value_field, @value, @value_trial_index) AS v(sweep, field, value, trial_index)
+        JOIN written w ON w.sweep = v.sweep AND w.trial_index = v.trial_index
+        ON CONFLICT DO NOTHING
         """;
 
     public static void Write(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<TrialRow> rows)
@@ -40,6 +49,7 @@ internal static class PostgresTrialWriter
         var metrics = new string?[n];
         var series = new string?[n];
         var error = new string?[n];
+        var (valueSweep, valueField, values, valueIndex) = (new List<string>(), new List<string>(), new List<double>(), new List<long>());
         var i = 0;
         foreach (var row in rows)
         {
@@ -59,6 +69,13 @@ internal static class PostgresTrialWriter
             series[i] = StoreJson.Series(row.Series);
             error[i] = row.Error;
             i++;
+            foreach (var (field, value) in TrialValues.Of(row))
+            {
+                valueSweep.Add(row.Sweep);
+                valueField.Add(field);
+                values.Add(value);
+                valueIndex.Add(row.Index);
+            }
         }
 
         using var command = new NpgsqlCommand(Sql, connection, transaction);
@@ -78,6 +95,10 @@ internal static class PostgresTrialWriter
         p.Add(new NpgsqlParameter<string?[]>("metrics", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = metrics });
         p.Add(new NpgsqlParameter<string?[]>("series", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = series });
         p.Add(new NpgsqlParameter<string?[]>("error", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = error });
+        p.Add(new NpgsqlParameter<List<string>>("value_sweep", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = valueSweep });
+        p.Add(new NpgsqlParameter<List<string>>("value_field", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = valueField });
+        p.Add(new NpgsqlParameter<List<double>>("value", NpgsqlDbType.Array | NpgsqlDbType.Double) { TypedValue = values });
+        p.Add(new NpgsqlParameter<List<long>>("value_trial_index", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = valueIndex });
         command.Prepare(); // parsed once a pooled connection: Npgsql keeps it prepared across Open/Close
         command.ExecuteNonQuery();
     }

@@ -45,6 +45,7 @@ internal static class TrialWriter
             ("@parameters", ""), ("@status", ""), ("@attempt", 0), ("@worker", null), ("@started_at", null),
             ("@ended_at", null), ("@duration_ms", null), ("@metrics", null), ("@series", null), ("@error", null));
         command.Prepare(); // compiled once a batch, bound and stepped once a row
+        using var values = TrialValues.Prepare(connection, transaction);
         var p = command.Parameters;
         foreach (var row in rows)
         {
@@ -63,7 +64,8 @@ internal static class TrialWriter
             p[12].Value = (object?)StoreJson.Metrics(row.Metrics) ?? DBNull.Value;
             p[13].Value = (object?)StoreJson.Series(row.Series) ?? DBNull.Value;
             p[14].Value = (object?)row.Error ?? DBNull.Value;
-            command.ExecuteNonQuery();
+            // 1 when the row was inserted or updated, 0 when the guard kept the row there: a finished row is written once.
+            if (command.ExecuteNonQuery() == 1 && row.Status.IsFinal()) TrialValues.WriteEach(values, row);
         }
     }
 }
