@@ -31,6 +31,14 @@ public class QueryBenchmarks
     [GlobalSetup]
     public void OpenStore() => _store = QueryStores.Open(Store, Trials);
 
+    // sweeps query big --where 'loss < 2' --sort loss --limit 20
+    [Benchmark]
+    public int MetricBelowSortedByIt() => Count("loss < 2", "loss", false);
+
+    // sweeps query big --where 'loss < 2' --sort loss --desc --limit 20
+    [Benchmark]
+    public int MetricBelowSortedByItDescending() => Count("loss < 2", "loss", true);
+
     // sweeps query big --where 'value > 0.5 and dimension >= 500' --sort value --desc --limit 20
     [Benchmark]
     public int MetricFilterAndSort() => Count("value > 0.5 and dimension >= 500", "value", true);

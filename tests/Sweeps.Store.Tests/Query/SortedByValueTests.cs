@@ -19,7 +19,7 @@ public sealed class SortedByValueTests
     private const string Sweep = "ranked";
 
     private static readonly TrialFieldSet Fields =
-        TrialFieldSet.For(["dimension", "lr", "optimizer", "flag", "mixed", "samples"], ["value", "loss", "samples", "odd"]);
+        TrialFieldSet.For(["dimension", "lr", "optimizer", "flag", "mixed", "samples"], ["value", "loss", "samples", "odd", "it's"]);
 
     private static readonly (string? Where, string Sort, bool Desc, int Limit)[] Cases =
     [
@@ -52,6 +52,7 @@ public sealed class SortedByValueTests
         ("(value > 0.1 or seed < 0) and dimension > 2", "loss", true, 6),
         ("value > 0.5", "value", false, 0),
         ("trial < 10", "lr", false, 1000),
+        ("value < 0.5", "it's", true, 5), // a name SQL is not given as text: its order still comes through the key
     ];
 
     public static TheoryData<string, string?, string, bool, int> Queries()
@@ -168,7 +169,7 @@ public sealed class SortedByValueTests
             var value = i switch { 3 => double.NaN, 5 => double.PositiveInfinity, 11 => double.NegativeInfinity, 13 => 1e300, _ => i % 4 * 0.25 };
             var metrics = i % 9 == 4 ? new Dictionary<string, double>()
                 : i % 5 == 1 ? new Dictionary<string, double> { ["loss"] = 20 - i, ["samples"] = i * 3 }
-                : new Dictionary<string, double> { ["value"] = value, ["loss"] = i % 3 * 4.5, ["samples"] = i * 3, ["odd"] = i % 2 == 0 ? double.NaN : -i };
+                : new Dictionary<string, double> { ["value"] = value, ["loss"] = i % 3 * 4.5, ["samples"] = i * 3, ["odd"] = i % 2 == 0 ? double.NaN : -i, ["it's"] = i % 7 };
             yield return Row(i, status, 1, metrics);
         }
         yield return Row(LaterAttempt, TrialStatus.Completed, 2, new Dictionary<string, double> { ["value"] = 99 }); // never replaces the first completion
