@@ -186,7 +186,8 @@ public sealed class ResultStore
     /// </summary>
     public IEnumerable<TrialRow> ReadTrials(string sweep, Query.TrialQuery query)
     {
-        if (_hasValues && Query.SortedByValue.Serves(query)) return Query.SortedByValue.Read(sweep, query, _dialect, Stream);
+        if (_hasValues && Query.SortedByValue.Serves(query))
+            return Query.SortedByValue.Read(sweep, query, _dialect, Stream, (sql, parameters) => Stream(sql, parameters, r => (r.GetInt64(0), r.GetDouble(1))));
         var condition = query.Filter.Condition;
         var sql = Query.QuerySql.For(_dialect);
         var sendable = condition.Comparisons <= Query.TrialQuery.MaxSqlComparisons;
@@ -206,7 +207,10 @@ public sealed class ResultStore
         return query.Limit is { } most ? rows.Take(most) : rows;
     }
 
-    private IEnumerable<TrialRow> Stream(string sql, (string Name, object? Value)[] parameters)
+    private IEnumerable<TrialRow> Stream(string sql, (string Name, object? Value)[] parameters) =>
+        Stream(sql, parameters, reader => TrialReader.Read(reader, _dialect));
+
+    private IEnumerable<T> Stream<T>(string sql, (string Name, object? Value)[] parameters, Func<DbDataReader, T> read)
     {
         using var connection = OpenConnection();
         using var command = Command(connection, null, sql, parameters);
@@ -214,7 +218,7 @@ public sealed class ResultStore
         var finished = false;
         try
         {
-            while (reader.Read()) yield return TrialReader.Read(reader, _dialect);
+            while (reader.Read()) yield return read(reader);
             finished = true;
         }
         finally

@@ -76,6 +76,34 @@ public sealed class SortedByValueTests
         Assert.Equal(Expected(store, query), store.ReadTrials(Sweep, query).Select(t => t.Index).ToList());
     }
 
+    public static TheoryData<string, string, bool, int> ManyChunks()
+    {
+        var data = new TheoryData<string, string, bool, int>();
+        foreach (var kind in TestStores.Kinds())
+            foreach (var where in new[] { "dimension = 37", "seed > 0 and dimension = 37", "value > 2" })
+                foreach (var descending in new[] { false, true })
+                    foreach (var limit in new[] { 1, 3, 40 }) data.Add(kind, where, descending, limit);
+        return data;
+    }
+
+    /// <summary>700 trials, 7 values, a filter that one in 50 passes: the keys come in several chunks, ties across their edges.</summary>
+    [Theory, MemberData(nameof(ManyChunks))]
+    public void Keys_read_in_chunks_meet_ties_and_rare_matches_alike(string kind, string where, bool descending, int limit)
+    {
+        var store = ResultStore.Open(TestStores.Create(kind));
+        store.SaveSweep(Some.Sweep(Sweep, 700));
+        var batch = new StoreBatch { SequenceNr = 1 };
+        for (var i = 0L; i < 700; i++)
+            batch.Put(Row(i, TrialStatus.Completed, 1, new Dictionary<string, double> { ["value"] = (i * 5 + 3) % 7 * 0.25 }) with
+            {
+                Parameters = new TrialParameters([new("dimension", ParameterValue.Of(i * 13 % 50))]),
+            });
+        store.Apply(batch, "trials");
+        var query = Query(where, "value", descending, limit);
+
+        Assert.Equal(Expected(store, query), store.ReadTrials(Sweep, query).Select(t => t.Index).ToList());
+    }
+
     [Theory, MemberData(nameof(Kinds))]
     public void A_filter_too_long_for_sql_is_tested_in_memory_alike(string kind)
     {
