@@ -39,7 +39,10 @@ internal static class SortedByValue
         var bounds = condition.Bounds(sort.Field).ToList();
         var range = string.Concat(bounds.Select((b, i) => $" AND value {b.Op} @bound{i}"));
         var direction = sort.Descending ? " DESC" : "";
-        var fetch = dialect.IsSqlite ? "trial_index IN (SELECT value FROM json_each(@ids))" : "trial_index = ANY(@ids)";
+        // SQLite: the listed indexes drive (CROSS JOIN fixes the order), else it may walk the status index past every trial.
+        var fetch = dialect.IsSqlite
+            ? $"SELECT {columns} FROM json_each(@ids) AS ids CROSS JOIN trials WHERE trials.sweep = @sweep AND trials.trial_index = ids.value{and}"
+            : $"SELECT {columns} FROM trials WHERE sweep = @sweep AND trial_index = ANY(@ids){and}";
         // Keys, then their rows, a chunk at a time: two one-table statements no planner can turn into a scan of the sweep.
         (long Index, double Value)? last = null;
         double? boundary = null; // the value of the limit-th match: trials tied with it may still come before it
@@ -55,7 +58,7 @@ internal static class SortedByValue
                 """, keyed.ToArray()).ToList();
             if (keys.Count == 0) break;
             object ids = dialect.IsSqlite ? "[" + string.Join(",", keys.Select(k => k.Index)) + "]" : keys.Select(k => k.Index).ToArray();
-            var rows = Matching(stream($"SELECT {columns} FROM trials WHERE sweep = @sweep AND {fetch}{and}", [.. shared, ("@ids", ids)]))
+            var rows = Matching(stream(fetch, [.. shared, ("@ids", ids)]))
                 .ToDictionary(r => r.Index);
             var done = false;
             foreach (var key in keys)
