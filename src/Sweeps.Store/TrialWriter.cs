@@ -9,7 +9,8 @@ namespace Sweeps.Store;
 /// Upserts a batch of trial rows inside the caller's transaction. The guard makes replays harmless: a final row
 /// (completed, failed) is never overwritten, and an older attempt never overwrites a newer one. PostgreSQL gets the
 /// whole batch in one statement (<see cref="PostgresTrialWriter"/>); SQLite, which has no network between it and
-/// the process, one prepared statement executed a row at a time.
+/// the process, one prepared statement executed a row at a time. A finished row's numbers go to trial_values in the
+/// same statement or transaction, only where the guard let the row be written (<see cref="TrialValues"/>).
 /// </summary>
 internal static class TrialWriter
 {
