@@ -110,6 +110,7 @@ internal static class PostgresTrialWriter
         }
         var kept = Enumerable.Range(0, valueSweep.Count).Where(k => written.Contains((valueSweep[k], valueIndex[k]))).ToList();
         if (kept.Count == 0) return;
+        kept.Sort((a, b) => TrialValues.KeyOrder((valueSweep[a], valueField[a], values[a], valueIndex[a]), (valueSweep[b], valueField[b], values[b], valueIndex[b])));
         using var insert = new NpgsqlCommand(InsertValues, connection, transaction);
         var q = insert.Parameters;
         q.Add(new NpgsqlParameter<string[]>("value_sweep", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = kept.Select(k => valueSweep[k]).ToArray() });

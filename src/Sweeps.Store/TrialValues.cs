@@ -84,25 +84,34 @@ internal static class TrialValues
             if (!double.IsNaN(value)) yield return (MetricPrefix + name, value);
     }
 
-    /// <summary>Writes a finished row's numbers with a prepared statement (SQLite); call it only when the row itself was written.</summary>
-    public static void WriteEach(DbCommand insert, TrialRow row)
+    /// <summary>
+    /// Writes finished rows' numbers with a prepared statement (SQLite), in key order: values land all over the key, and
+    /// in order each page of it is visited once a batch. Call it only with rows that were themselves written.
+    /// </summary>
+    public static void WriteSorted(DbConnection connection, DbTransaction transaction, IEnumerable<TrialRow> rows)
     {
+        var numbers = rows.SelectMany(r => Of(r).Select(v => (r.Sweep, v.Field, v.Value, r.Index))).ToList();
+        numbers.Sort(KeyOrder);
+        using var insert = ResultStore.Command(connection, transaction, $"{Insert} VALUES (@sweep, @field, @value, @trial_index) ON CONFLICT DO NOTHING",
+            ("@sweep", ""), ("@field", ""), ("@value", 0.0), ("@trial_index", 0L));
+        insert.Prepare();
         var p = insert.Parameters;
-        foreach (var (field, value) in Of(row))
+        foreach (var (sweep, field, value, index) in numbers)
         {
-            p[0].Value = row.Sweep;
+            p[0].Value = sweep;
             p[1].Value = field;
             p[2].Value = value;
-            p[3].Value = row.Index;
+            p[3].Value = index;
             insert.ExecuteNonQuery();
         }
     }
 
-    public static DbCommand Prepare(DbConnection connection, DbTransaction transaction)
+    /// <summary>The table's key order (texts by bytes, as both databases compare them here).</summary>
+    public static int KeyOrder((string Sweep, string Field, double Value, long Index) a, (string Sweep, string Field, double Value, long Index) b)
     {
-        var command = ResultStore.Command(connection, transaction, $"{Insert} VALUES (@sweep, @field, @value, @trial_index) ON CONFLICT DO NOTHING",
-            ("@sweep", ""), ("@field", ""), ("@value", 0.0), ("@trial_index", 0L));
-        command.Prepare();
-        return command;
+        var order = string.CompareOrdinal(a.Sweep, b.Sweep);
+        if (order == 0) order = string.CompareOrdinal(a.Field, b.Field);
+        if (order == 0) order = a.Value.CompareTo(b.Value);
+        return order != 0 ? order : a.Index.CompareTo(b.Index);
     }
 }

@@ -46,7 +46,7 @@ internal static class TrialWriter
             ("@parameters", ""), ("@status", ""), ("@attempt", 0), ("@worker", null), ("@started_at", null),
             ("@ended_at", null), ("@duration_ms", null), ("@metrics", null), ("@series", null), ("@error", null));
         command.Prepare(); // compiled once a batch, bound and stepped once a row
-        using var values = TrialValues.Prepare(connection, transaction);
+        var written = new List<TrialRow>();
         var p = command.Parameters;
         foreach (var row in rows)
         {
@@ -66,7 +66,8 @@ internal static class TrialWriter
             p[13].Value = (object?)StoreJson.Series(row.Series) ?? DBNull.Value;
             p[14].Value = (object?)row.Error ?? DBNull.Value;
             // 1 when the row was inserted or updated, 0 when the guard kept the row there: a finished row is written once.
-            if (command.ExecuteNonQuery() == 1 && row.Status.IsFinal()) TrialValues.WriteEach(values, row);
+            if (command.ExecuteNonQuery() == 1 && row.Status.IsFinal()) written.Add(row);
         }
+        if (written.Count > 0) TrialValues.WriteSorted(connection, transaction, written);
     }
 }
