@@ -12,6 +12,9 @@ public sealed class ResultStore
 {
     private readonly StoreDialect _dialect;
 
+    /// <summary>Whether trial_values is there and filled (schema 2 on); a store of version 1 read without migrating has not.</summary>
+    private bool _hasValues;
+
     private ResultStore(StoreLocation location, StoreDialect dialect)
     {
         Location = location;
@@ -31,6 +34,7 @@ public sealed class ResultStore
         }
         var store = new ResultStore(location, StoreDialect.For(location));
         store.Use(connection => Schema.Ensure(connection, store._dialect, location.Display));
+        store._hasValues = true;
         return store;
     }
 
@@ -48,7 +52,7 @@ public sealed class ResultStore
         var store = new ResultStore(reading, StoreDialect.For(reading));
         try
         {
-            store.Use(connection => Schema.Check(connection, store._dialect, location.Display));
+            store._hasValues = store.Use(connection => Schema.Check(connection, store._dialect, location.Display)) >= 2;
         }
         catch (DbException e)
         {
@@ -210,10 +214,13 @@ public sealed class ResultStore
 
     /// <summary>
     /// A sweep's trials as a query asks: the filter and sort in SQL where SQL can say them exactly (then the limit too),
-    /// the rest in memory while streaming, so a million rows are never held at once.
+    /// the rest in memory while streaming, so a million rows are never held at once. The first N by a parameter or
+    /// metric are read through trial_values (<see cref="Query.SortedByValue"/>).
     /// </summary>
     public IEnumerable<TrialRow> ReadTrials(string sweep, Query.TrialQuery query)
     {
+        if (_hasValues && Query.SortedByValue.Serves(query))
+            return Query.SortedByValue.Read(sweep, query, _dialect, Stream, (sql, parameters) => Stream(sql, parameters, r => (r.GetInt64(0), r.GetDouble(1))));
         var condition = query.Filter.Condition;
         var sql = Query.QuerySql.For(_dialect);
         var sendable = condition.Comparisons <= Query.TrialQuery.MaxSqlComparisons;
@@ -233,7 +240,10 @@ public sealed class ResultStore
         return query.Limit is { } most ? rows.Take(most) : rows;
     }
 
-    private IEnumerable<TrialRow> Stream(string sql, (string Name, object? Value)[] parameters)
+    private IEnumerable<TrialRow> Stream(string sql, (string Name, object? Value)[] parameters) =>
+        Stream(sql, parameters, reader => TrialReader.Read(reader, _dialect));
+
+    private IEnumerable<T> Stream<T>(string sql, (string Name, object? Value)[] parameters, Func<DbDataReader, T> read)
     {
         using var connection = OpenConnection();
         using var command = Command(connection, null, sql, parameters);
@@ -241,7 +251,7 @@ public sealed class ResultStore
         var finished = false;
         try
         {
-            while (reader.Read()) yield return TrialReader.Read(reader, _dialect);
+            while (reader.Read()) yield return read(reader);
             finished = true;
         }
         finally

@@ -9,11 +9,12 @@ namespace Sweeps.Store;
 /// </summary>
 internal static class Schema
 {
-    public const int Version = 1;
+    /// <summary>2: trial_values (the numbers of finished trials, for sorted queries); a store of version 1 is filled on opening.</summary>
+    public const int Version = 2;
 
     /// <summary>Tables Sweeps and its journal write; a SQLite file holding any other table belongs to someone else.</summary>
     private static readonly HashSet<string> OwnTables =
-        ["sweeps_schema", "sweeps", "trials", "projection_offsets", "sweeps_leases", "api_tokens", "sweep_notices", "journal", "snapshot", "tags", "journal_metadata"];
+        ["sweeps_schema", "sweeps", "trials", "trial_values", "projection_offsets", "sweeps_leases", "api_tokens", "sweep_notices", "journal", "snapshot", "tags", "journal_metadata"];
 
     public static void Ensure(DbConnection connection, StoreDialect dialect, string display)
     {
@@ -85,12 +86,15 @@ internal static class Schema
                 sequence_nr BIGINT NOT NULL
             )
             """);
-        if (found is null or DBNull)
+        Execute(connection, transaction, TrialValues.Create(dialect));
+        var stored = found is long or int ? Convert.ToInt32(found) : 0;
+        if (stored == 1) Execute(connection, transaction, TrialValues.Fill(dialect));
+        if (stored < Version)
             Execute(connection, transaction, $"INSERT INTO sweeps_schema (version) VALUES ({Version})");
     }
 
-    /// <summary>Checks, without writing anything, that the database is a Sweeps store this version can read.</summary>
-    public static void Check(DbConnection connection, StoreDialect dialect, string display)
+    /// <summary>Checks, without writing anything, that the database is a Sweeps store this version can read; its version.</summary>
+    public static int Check(DbConnection connection, StoreDialect dialect, string display)
     {
         if (!HasSchemaTable(connection, dialect))
             throw new StoreException($"{display} is not a Sweeps store (it has no sweeps_schema table); give --db the store a sweep ran with");
@@ -99,6 +103,7 @@ internal static class Schema
         var found = command.ExecuteScalar();
         if (found is long or int && Convert.ToInt32(found) > Version)
             throw new StoreException($"{display} was written by a newer Sweeps (schema version {found}, this one knows {Version}); upgrade sweeps to open it");
+        return found is long or int ? Convert.ToInt32(found) : 0;
     }
 
     private static bool HasSchemaTable(DbConnection connection, StoreDialect dialect)

@@ -6,14 +6,18 @@ namespace Sweeps.Store;
 
 internal static class TrialReader
 {
-    public const string Select = """
-        SELECT sweep, trial_index, point_index, replicate, seed, CAST(parameters AS TEXT), status, attempt, worker,
+    /// <summary>The columns <see cref="Read"/> reads, in its order.</summary>
+    public const string Columns = """
+        sweep, trial_index, point_index, replicate, seed, CAST(parameters AS TEXT), status, attempt, worker,
                started_at, ended_at, duration_ms, CAST(metrics AS TEXT), CAST(series AS TEXT), error
-        FROM trials
         """;
 
     /// <summary>The same columns with the learning curves left out (they are most of a row's bytes).</summary>
-    public static readonly string SelectWithoutSeries = Select.Replace("CAST(series AS TEXT)", "NULL", StringComparison.Ordinal);
+    public static readonly string ColumnsWithoutSeries = Columns.Replace("CAST(series AS TEXT)", "NULL", StringComparison.Ordinal);
+
+    public const string Select = "SELECT " + Columns + " FROM trials";
+
+    public static readonly string SelectWithoutSeries = "SELECT " + ColumnsWithoutSeries + " FROM trials";
 
     public static TrialRow Read(DbDataReader reader, StoreDialect dialect) => new(
         reader.GetString(0),

@@ -9,7 +9,8 @@ namespace Sweeps.Store;
 /// Upserts a batch of trial rows inside the caller's transaction. The guard makes replays harmless: a final row
 /// (completed, failed) is never overwritten, and an older attempt never overwrites a newer one. PostgreSQL gets the
 /// whole batch in one statement (<see cref="PostgresTrialWriter"/>); SQLite, which has no network between it and
-/// the process, one prepared statement executed a row at a time.
+/// the process, one prepared statement executed a row at a time. A finished row's numbers go to trial_values in the
+/// same statement or transaction, only where the guard let the row be written (<see cref="TrialValues"/>).
 /// </summary>
 internal static class TrialWriter
 {
@@ -45,6 +46,7 @@ internal static class TrialWriter
             ("@parameters", ""), ("@status", ""), ("@attempt", 0), ("@worker", null), ("@started_at", null),
             ("@ended_at", null), ("@duration_ms", null), ("@metrics", null), ("@series", null), ("@error", null));
         command.Prepare(); // compiled once a batch, bound and stepped once a row
+        var written = new List<TrialRow>();
         var p = command.Parameters;
         foreach (var row in rows)
         {
@@ -63,7 +65,9 @@ internal static class TrialWriter
             p[12].Value = (object?)StoreJson.Metrics(row.Metrics) ?? DBNull.Value;
             p[13].Value = (object?)StoreJson.Series(row.Series) ?? DBNull.Value;
             p[14].Value = (object?)row.Error ?? DBNull.Value;
-            command.ExecuteNonQuery();
+            // 1 when the row was inserted or updated, 0 when the guard kept the row there: a finished row is written once.
+            if (command.ExecuteNonQuery() == 1 && row.Status.IsFinal()) written.Add(row);
         }
+        if (written.Count > 0) TrialValues.WriteSorted(connection, transaction, written);
     }
 }

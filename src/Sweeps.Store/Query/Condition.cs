@@ -16,6 +16,12 @@ internal abstract class Condition
 
     /// <summary>How many comparisons the condition holds (a very long one is tested in memory, not sent as SQL).</summary>
     public abstract int Comparisons { get; }
+
+    /// <summary>
+    /// Comparisons (&lt;, &lt;=, &gt;, &gt;=, =) of the field's number with a value that every matching trial passes,
+    /// so that it also has a number there; none where the condition does not say.
+    /// </summary>
+    public virtual IEnumerable<(string Op, double Value)> Bounds(TrialField field) => [];
 }
 
 internal sealed class AnyOf(Condition[] terms) : Condition
@@ -52,6 +58,8 @@ internal sealed class AllOf(Condition[] terms) : Condition
         var parts = terms.Select(t => t.Sql(sql)).ToList();
         return parts.Any(p => p is null) ? null : "(" + string.Join(" AND ", parts) + ")";
     }
+
+    public override IEnumerable<(string Op, double Value)> Bounds(TrialField field) => terms.SelectMany(t => t.Bounds(field));
 
     // The terms SQL can say narrow the rows; the others are tested in memory afterwards.
     public override string? Necessary(QuerySql sql)
@@ -90,6 +98,9 @@ internal sealed class NumberComparison(TrialField field, string op, double value
         "" => sql.False,
         var number => QuerySql.Total(field, $"{number} {QuerySql.Operator(op)} {sql.Add(value)}", sql),
     };
+
+    public override IEnumerable<(string Op, double Value)> Bounds(TrialField other) =>
+        other.Source == field.Source && other.Key == field.Key && op is ("<" or "<=" or ">" or ">=" or "=" or "==") && !double.IsNaN(value) ? [(QuerySql.Operator(op), value)] : [];
 }
 
 internal sealed class TextComparison(TrialField field, bool equal, string value) : Condition

@@ -31,6 +31,14 @@ public class QueryBenchmarks
     [GlobalSetup]
     public void OpenStore() => _store = QueryStores.Open(Store, Trials);
 
+    // sweeps query big --where 'loss < 2' --sort loss --limit 20
+    [Benchmark]
+    public int MetricBelowSortedByIt() => Count("loss < 2", "loss", false);
+
+    // sweeps query big --where 'loss < 2' --sort loss --desc --limit 20
+    [Benchmark]
+    public int MetricBelowSortedByItDescending() => Count("loss < 2", "loss", true);
+
     // sweeps query big --where 'value > 0.5 and dimension >= 500' --sort value --desc --limit 20
     [Benchmark]
     public int MetricFilterAndSort() => Count("value > 0.5 and dimension >= 500", "value", true);
@@ -53,7 +61,7 @@ public class QueryBenchmarks
 
     private sealed class InProcessMonitoring : ManualConfig
     {
-        public InProcessMonitoring() => AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
+        public InProcessMonitoring() => AddJob(Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true)) // seeding a million rows takes minutes
             .WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5));
     }
 
