@@ -15,6 +15,7 @@ public sealed class RunCommand : SweepsCommand<RunSettings>
     {
         var jobs = BuiltInJobs.Create();
         var specs = SpecLoader.LoadFile(settings.Spec, jobs);
+        SpecFiles.ThrowIfBad(specs, jobs, missingIsError: true);
         var store = settings.OpenStore();
         StoredSpecCheck.ThrowIfChanged(specs, store, jobs);
         var slots = settings.Workers ?? Environment.ProcessorCount;

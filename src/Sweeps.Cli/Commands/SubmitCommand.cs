@@ -30,7 +30,10 @@ public sealed class SubmitCommand : ClientCommand<SubmitSettings>
 {
     protected override async Task<int> RunAsync(SubmitSettings settings, SweepsClient client, CancellationToken interruption)
     {
-        var specs = SpecLoader.LoadFile(settings.Spec, BuiltInJobs.Create());
+        var jobs = BuiltInJobs.Create();
+        var specs = SpecLoader.LoadFile(settings.Spec, jobs);
+        // A data file absent here may be on the workers (they check it before training); one present here must be sound.
+        SpecFiles.ThrowIfBad(specs, jobs, missingIsError: false);
         var result = await client.SubmitAsync(specs.Select(SpecText.ToCanonicalYaml).ToList(), interruption);
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("sweep").AddColumn("trials").AddColumn("result");
