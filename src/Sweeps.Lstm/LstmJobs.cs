@@ -20,7 +20,7 @@ public static class LstmJobs
                     path => SequenceFile.Read(path, 1)),
                 JobParameter.Real("valid_share", "task: file: share of the file's sequences held out for validation", 0.1).Above(0, 0.9, maxExclusive: true),
                 JobParameter.Real("test_share", "task: file: share of the file's sequences held out for test", 0.1).Above(0, 0.9, maxExclusive: true),
-                JobParameter.Integer("split_seed", "task: file: seed of the train/validation/test split (the same for every trial unless swept)", 0).Within(0, long.MaxValue),
+                JobParameter.Integer("split_seed", "task: file: seed of the train/validation/test split (the same for every trial unless swept)", 0).Within(0, int.MaxValue),
                 JobParameter.Text("variant", $"the architecture: {string.Join(", ", LstmVariants.All.Select(v => v.Name()))}", "vanilla")
                     .OneOf(LstmVariants.All.Select(v => v.Name())),
                 JobParameter.Integer("hidden", "cells per layer", 32).Within(1, 4096),

@@ -34,8 +34,7 @@ public sealed record LstmTrainSettings(string Task, TaskSizes Sizes, TrainingOpt
         var testShare = Share(parameters, "test_share");
         if (validShare + testShare >= 0.95)
             throw new JobParameterException("test_share", $"plus valid_share must leave training sequences: {testShare} + {validShare} is 0.95 or more");
-        var splitSeed = parameters.GetInteger("split_seed", 0);
-        if (splitSeed < 0) throw new JobParameterException("split_seed", $"must be 0 or more, got {splitSeed}");
+        var splitSeed = Integer(parameters, "split_seed", 0, 0, int.MaxValue);
 
         var variantText = parameters.GetText("variant", LstmVariant.Vanilla.Name());
         if (!LstmVariants.TryParse(variantText, out var variant))

@@ -12,6 +12,7 @@ internal sealed class BoundedLines : IDisposable
     private readonly string _file;
     private readonly int _maxLineChars;
     private readonly StringBuilder _line = new();
+    private const char Invalid = '\uFFFF';
 
     public BoundedLines(string file, SequenceFileLimits limits)
     {
@@ -30,13 +31,17 @@ internal sealed class BoundedLines : IDisposable
         {
             throw new SequenceFileException(file, 0, $"cannot be read: {e.Message}");
         }
-        if (stream.Length > limits.MaxBytes)
+        var length = stream.Length;
+        if (length > limits.MaxBytes)
         {
             stream.Dispose();
-            throw new SequenceFileException(file, 0, $"is {stream.Length} bytes; a sequence file may be at most {limits.MaxBytes} bytes");
+            throw new SequenceFileException(file, 0, $"is {length} bytes; a sequence file may be at most {limits.MaxBytes} bytes");
         }
-        _reader = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
-            detectEncodingFromByteOrderMarks: false);
+        // Bytes that are not UTF-8 decode to U+FFFF (a noncharacter no text holds), so the line they are on can be named:
+        // a throwing decoder fails on a whole buffer, lines ahead of the reader.
+        var utf8 = (Encoding)new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).Clone();
+        utf8.DecoderFallback = new DecoderReplacementFallback(Invalid.ToString());
+        _reader = new StreamReader(stream, utf8, detectEncodingFromByteOrderMarks: false);
     }
 
     /// <summary>The number of the line last returned (1-based).</summary>
@@ -46,25 +51,19 @@ internal sealed class BoundedLines : IDisposable
     public string? Next()
     {
         _line.Clear();
-        try
+        int c;
+        while ((c = _reader.Read()) >= 0)
         {
-            int c;
-            while ((c = _reader.Read()) >= 0)
+            if (c == '\n')
             {
-                if (c == '\n')
-                {
-                    Number++;
-                    return Trimmed();
-                }
-                if (_line.Length >= _maxLineChars)
-                    throw new SequenceFileException(_file, Number + 1, $"is longer than {_maxLineChars} characters");
-                if (c == 0) throw new SequenceFileException(_file, Number + 1, "holds a NUL character: this is not a text file");
-                _line.Append((char)c);
+                Number++;
+                return Trimmed();
             }
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new SequenceFileException(_file, Number + 1, "is not valid UTF-8");
+            if (_line.Length >= _maxLineChars)
+                throw new SequenceFileException(_file, Number + 1, $"is longer than {_maxLineChars} characters");
+            if (c == 0) throw new SequenceFileException(_file, Number + 1, "holds a NUL character: this is not a text file");
+            if (c == Invalid) throw new SequenceFileException(_file, Number + 1, "is not valid UTF-8");
+            _line.Append((char)c);
         }
         if (_line.Length == 0) return null;
         Number++;
