@@ -9,7 +9,8 @@ namespace Sweeps.Store;
 /// </summary>
 internal static class Schema
 {
-    public const int Version = 1;
+    /// <summary>1: the first tables; 2: run metadata (<see cref="RunMetadataColumns"/>).</summary>
+    public const int Version = 2;
 
     /// <summary>Tables Sweeps and its journal write; a SQLite file holding any other table belongs to someone else.</summary>
     private static readonly HashSet<string> OwnTables =
@@ -75,12 +76,16 @@ internal static class Schema
                 sequence_nr BIGINT NOT NULL
             )
             """);
+        RunMetadataColumns.Add(connection, transaction, dialect);
         if (found is null or DBNull)
             Execute(connection, transaction, $"INSERT INTO sweeps_schema (version) VALUES ({Version})");
+        else if (Convert.ToInt32(found) < Version)
+            Execute(connection, transaction, $"UPDATE sweeps_schema SET version = {Version}");
     }
 
     /// <summary>Checks, without writing anything, that the database is a Sweeps store this version can read.</summary>
-    public static void Check(DbConnection connection, StoreDialect dialect, string display)
+    /// <returns>Its schema version (an older one is read as it is, without the columns added since).</returns>
+    public static int Check(DbConnection connection, StoreDialect dialect, string display)
     {
         if (!HasSchemaTable(connection, dialect))
             throw new StoreException($"{display} is not a Sweeps store (it has no sweeps_schema table); give --db the store a sweep ran with");
@@ -89,6 +94,7 @@ internal static class Schema
         var found = command.ExecuteScalar();
         if (found is long or int && Convert.ToInt32(found) > Version)
             throw new StoreException($"{display} was written by a newer Sweeps (schema version {found}, this one knows {Version}); upgrade sweeps to open it");
+        return found is long or int ? Convert.ToInt32(found) : Version;
     }
 
     private static bool HasSchemaTable(DbConnection connection, StoreDialect dialect)

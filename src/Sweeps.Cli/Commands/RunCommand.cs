@@ -22,6 +22,7 @@ public sealed class RunCommand : SweepsCommand<RunSettings>
         Log.Information("Running {Count} sweep(s) from {Spec} on {Store} with {Slots} slots", specs.Count, settings.Spec, store.Location, slots);
 
         var options = new SweepsNodeOptions(store.Location) { Worker = new WorkerOptions { Slots = slots, HeartbeatInterval = TimeSpan.FromSeconds(1) } };
+        var origin = SweepOriginProbe.For(settings.Spec);
         var view = new ProgressView();
         EmbeddedRunResult result;
         if (ProgressView.IsInteractive)
@@ -34,12 +35,12 @@ public sealed class RunCommand : SweepsCommand<RunSettings>
                         view.Update(p);
                         TerminalLogSink.WriteWaitingLines(Out);
                         live.UpdateTarget(view.Render());
-                    }, TimeSpan.FromMilliseconds(250), interruption));
+                    }, TimeSpan.FromMilliseconds(250), interruption, origin));
             }
         }
         else
         {
-            result = await EmbeddedRun.RunAsync(options, jobs, specs, view.Update, TimeSpan.FromMilliseconds(500), interruption);
+            result = await EmbeddedRun.RunAsync(options, jobs, specs, view.Update, TimeSpan.FromMilliseconds(500), interruption, origin);
         }
 
         foreach (var spec in specs) Summary.Write(Out, store, spec);

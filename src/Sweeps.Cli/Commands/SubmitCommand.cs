@@ -34,7 +34,7 @@ public sealed class SubmitCommand : ClientCommand<SubmitSettings>
         var specs = SpecLoader.LoadFile(settings.Spec, jobs);
         // A data file absent here may be on the workers (they check it before training); one present here must be sound.
         SpecFiles.ThrowIfBad(specs, jobs, missingIsError: false);
-        var result = await client.SubmitAsync(specs.Select(SpecText.ToCanonicalYaml).ToList(), interruption);
+        var result = await client.SubmitAsync(specs.Select(SpecText.ToCanonicalYaml).ToList(), interruption, SweepOriginProbe.For(settings.Spec));
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("sweep").AddColumn("trials").AddColumn("result");
         foreach (var s in result.Sweeps)

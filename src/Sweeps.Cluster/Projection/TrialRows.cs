@@ -34,7 +34,7 @@ internal sealed class TrialRows(JobRegistry jobs)
                 var plan = Plan(e.Name, e.Spec);
                 batch.Sweeps.Add(new SweepRow(e.Name, plan.Spec.Job, plan.Spec.Sampler.ToString().ToLowerInvariant(), e.TotalTrials,
                     plan.Spec.Objective?.Metric, plan.Spec.Objective?.Goal.ToString().ToLowerInvariant(), e.Fingerprint, e.Spec,
-                    SweepState.Running, e.At));
+                    SweepState.Running, e.At) { Origin = e.Origin });
                 break;
             case TrialsDispatched e:
                 foreach (var retry in e.Retries) batch.Put(Row(e.Sweep, retry.Index, TrialStatus.Running, retry.Attempt, e.Worker, e.At));
@@ -50,6 +50,8 @@ internal sealed class TrialRows(JobRegistry jobs)
                         Metrics = o.Metrics,
                         Series = o.Series,
                         Error = o.Error,
+                        Host = o.Host,
+                        Details = o.Details,
                     });
                 }
                 break;

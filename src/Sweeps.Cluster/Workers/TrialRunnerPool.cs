@@ -92,6 +92,9 @@ internal sealed class TrialRunnerPool : IDisposable
         }
     }
 
+    /// <summary>This machine's name, recorded with every trial it runs.</summary>
+    private static readonly string Host = Environment.MachineName;
+
     private TrialRan Run(TrialAssignment assignment)
     {
         var started = DateTime.UtcNow;
@@ -103,7 +106,7 @@ internal sealed class TrialRunnerPool : IDisposable
             var job = _jobs.Get(assignment.Job).Create();
             var result = job.Run(new JobContext(assignment.Parameters, assignment.Seed, trial.Cancellation.Token, trial.Progress));
             return new TrialRan(assignment, new TrialOutcome(assignment.Sweep, assignment.Index, assignment.Attempt, true,
-                result.Metrics, result.Series, null, started, started + clock.Elapsed), clock.Elapsed);
+                result.Metrics, result.Series, null, started, started + clock.Elapsed, Host, JobDetails.Bounded(result.Details)), clock.Elapsed);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -113,7 +116,8 @@ internal sealed class TrialRunnerPool : IDisposable
         {
             var error = e is Core.Parameters.JobParameterException ? e.Message : $"{e.GetType().Name}: {e.Message}";
             return new TrialRan(assignment, new TrialOutcome(assignment.Sweep, assignment.Index, assignment.Attempt, false,
-                new Dictionary<string, double>(), null, error, started, started + clock.Elapsed), clock.Elapsed);
+                new Dictionary<string, double>(), null, error, started, started + clock.Elapsed, Host,
+                JobDetails.Bounded((e as JobFailedException)?.Details)), clock.Elapsed);
         }
         finally
         {
