@@ -114,7 +114,8 @@ internal sealed class TrialRunnerPool : IDisposable
         }
         catch (Exception e)
         {
-            var error = e is Core.Parameters.JobParameterException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+            // A job's own account of a failure is shown as it wrote it; anything else says what was thrown.
+            var error = e is Core.Parameters.JobParameterException or JobFailedException ? e.Message : $"{e.GetType().Name}: {e.Message}";
             return new TrialRan(assignment, new TrialOutcome(assignment.Sweep, assignment.Index, assignment.Attempt, false,
                 new Dictionary<string, double>(), null, error, started, started + clock.Elapsed, Host,
                 JobDetails.Bounded((e as JobFailedException)?.Details)), clock.Elapsed);
