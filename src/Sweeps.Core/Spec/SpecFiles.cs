@@ -46,12 +46,16 @@ public static class SpecFiles
         if (errors.Count > 0) throw new SpecException(errors);
     }
 
-    private static IEnumerable<string> PathsOf(ParameterSpec parameter) => parameter switch
+    private static IEnumerable<string> PathsOf(ParameterSpec parameter)
     {
-        ConstantParameter c => [c.Value.ToString()],
-        ChoiceParameter c => c.Values.Select(v => v.ToString()),
-        _ => [],
-    } is var paths ? paths.Where(p => p.Trim().Length > 0).Distinct(StringComparer.Ordinal) : [];
+        IEnumerable<string> paths = parameter switch
+        {
+            ConstantParameter c => [c.Value.ToString()],
+            ChoiceParameter c => c.Values.Select(v => v.ToString()),
+            _ => [],
+        };
+        return paths.Where(p => p.Trim().Length > 0).Distinct(StringComparer.Ordinal);
+    }
 
     private static string? Problem(string path, JobParameter declared, bool missingIsError)
     {
