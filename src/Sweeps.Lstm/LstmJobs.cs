@@ -1,6 +1,7 @@
 using Sweeps.Core.Jobs;
 using Sweeps.Lstm.Jobs;
 using Sweeps.Lstm.Tasks;
+using Sweeps.Lstm.Tasks.Files;
 using Sweeps.Lstm.Training;
 
 namespace Sweeps.Lstm;
@@ -12,9 +13,14 @@ public static class LstmJobs
     [
         new JobDefinition(
             LstmTrainJob.Kind,
-            "Trains one LSTM variant (Greff et al. 2017) on a generated task (adding, reber, polyphonic) with early stopping; float32, one core.",
+            "Trains one LSTM variant (Greff et al. 2017) on a generated task (adding, reber, polyphonic) or a sequence file (task: file, data: path) with early stopping; float32, one core.",
             [
-                JobParameter.Text("task", $"the task: {string.Join(", ", SequenceTasks.Names)}", AddingTask.Name).OneOf(SequenceTasks.Names),
+                JobParameter.Text("task", $"the task: {string.Join(", ", LstmTrainSettings.TaskNames)} (file reads data:)", AddingTask.Name).OneOf(LstmTrainSettings.TaskNames),
+                JobParameter.File("data", "the sequence file of task: file (.txt, .jsonl/.ndjson or .csv; see Sweeps.Lstm's README); relative to the spec's folder",
+                    path => SequenceFile.Read(path, 1)),
+                JobParameter.Real("valid_share", "task: file: share of the file's sequences held out for validation", 0.1).Above(0, 0.9, maxExclusive: true),
+                JobParameter.Real("test_share", "task: file: share of the file's sequences held out for test", 0.1).Above(0, 0.9, maxExclusive: true),
+                JobParameter.Integer("split_seed", "task: file: seed of the train/validation/test split (the same for every trial unless swept)", 0).Within(0, int.MaxValue),
                 JobParameter.Text("variant", $"the architecture: {string.Join(", ", LstmVariants.All.Select(v => v.Name()))}", "vanilla")
                     .OneOf(LstmVariants.All.Select(v => v.Name())),
                 JobParameter.Integer("hidden", "cells per layer", 32).Within(1, 4096),
@@ -27,10 +33,10 @@ public static class LstmJobs
                 JobParameter.Real("clip", "largest norm of the whole gradient (0 = no clipping)", 0).AtLeast(0),
                 JobParameter.Integer("max_epochs", "most passes over the training sequences", 20).Within(1, 100_000),
                 JobParameter.Integer("patience", "epochs without a better validation loss before stopping", 3).Within(1, 100_000),
-                JobParameter.Integer("sequence_length", "steps per sequence", TaskSizes.Default.SequenceLength).Within(1, 100_000, "2 or more for adding"),
-                JobParameter.Integer("train_sequences", "training sequences", TaskSizes.Default.Train).Within(1, 10_000_000),
-                JobParameter.Integer("valid_sequences", "validation sequences", TaskSizes.Default.Valid).Within(1, 10_000_000),
-                JobParameter.Integer("test_sequences", "test sequences", TaskSizes.Default.Test).Within(1, 10_000_000),
+                JobParameter.Integer("sequence_length", "steps per sequence (task: file: window length of a .txt file; numeric files give their own)", TaskSizes.Default.SequenceLength).Within(1, 100_000, "2 or more for adding"),
+                JobParameter.Integer("train_sequences", "training sequences (generated tasks)", TaskSizes.Default.Train).Within(1, 10_000_000),
+                JobParameter.Integer("valid_sequences", "validation sequences (generated tasks)", TaskSizes.Default.Valid).Within(1, 10_000_000),
+                JobParameter.Integer("test_sequences", "test sequences (generated tasks)", TaskSizes.Default.Test).Within(1, 10_000_000),
             ],
             ["train_loss", "valid_loss", "test_loss", "test_accuracy", "optimal_loss", "epochs", "updates", "diverged",
              "diverged_at_step", "sequences_per_second", "parameters"],

@@ -8,7 +8,8 @@ namespace Sweeps.Server;
 // The JSON the API speaks (version 1, under /api/v1). Field names are camelCase; absent values are left out.
 
 /// <summary><c>POST /sweeps</c> as JSON: each entry is the YAML text of one spec file (one sweep, or several under sweeps:).</summary>
-public sealed record SubmitRequest(IReadOnlyList<string>? Specs);
+/// <param name="Origin">Who submits, from where (Sweeps version, host, user, git commit of the spec's folder); recorded with each sweep.</param>
+public sealed record SubmitRequest(IReadOnlyList<string>? Specs, SweepOrigin? Origin = null);
 
 /// <summary>What the coordinator said to a submit: one entry a sweep.</summary>
 public sealed record SubmitResponse(IReadOnlyList<SubmittedSweep> Sweeps);
@@ -26,7 +27,8 @@ public sealed record SweepStatus(string Name, string State, long Total, long Don
 public sealed record SweepList(IReadOnlyList<SweepStatus> Sweeps);
 
 /// <summary><c>GET /sweeps/{name}</c>: the sweep's counts from the coordinator, its spec and first errors from the store.</summary>
-public sealed record SweepDetails(SweepStatus Status, string? Job, string? Sampler, DateTime? SubmittedAt, string? Spec, IReadOnlyList<TrialError> FirstErrors);
+public sealed record SweepDetails(SweepStatus Status, string? Job, string? Sampler, DateTime? SubmittedAt, string? Spec, IReadOnlyList<TrialError> FirstErrors,
+    SweepOrigin? Origin = null);
 
 public sealed record TrialError(long Trial, string Error);
 

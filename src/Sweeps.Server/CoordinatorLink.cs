@@ -12,7 +12,8 @@ public sealed class CoordinatorLink(Func<IActorRef?> coordinator, TimeSpan timeo
 {
     public Task<ProgressReport> ProgressAsync(CancellationToken cancellation) => AskAsync<ProgressReport>(GetProgress.Instance, cancellation);
 
-    public Task<SubmitResult> SubmitAsync(IReadOnlyList<string> specs, CancellationToken cancellation) => AskAsync<SubmitResult>(new SubmitSweeps(specs), cancellation);
+    public Task<SubmitResult> SubmitAsync(IReadOnlyList<string> specs, CancellationToken cancellation, SweepOrigin? origin = null) =>
+        AskAsync<SubmitResult>(new SubmitSweeps(specs, origin), cancellation);
 
     public Task<SweepStateChangeResult> ChangeStateAsync(string sweep, SweepState state, CancellationToken cancellation) =>
         AskAsync<SweepStateChangeResult>(new ChangeSweepState(sweep, state), cancellation);

@@ -37,7 +37,8 @@ public static class SweepsApiEndpoints
         var text = await RequestBody.ReadTextAsync(http.Request, api.Options.MaxSpecBytes, cancellation);
         var specs = new List<string>();
         var problems = new List<string>();
-        foreach (var (file, yaml) in SpecFiles(http.Request, text))
+        var files = SpecFiles(http.Request, text, out var claimed);
+        foreach (var (file, yaml) in files)
         {
             try
             {
@@ -52,7 +53,10 @@ public static class SweepsApiEndpoints
             throw new ApiProblem(StatusCodes.Status422UnprocessableEntity, $"the spec cannot run ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}); nothing was submitted") { Problems = problems };
         if (specs.Count == 0) throw new ApiProblem(StatusCodes.Status422UnprocessableEntity, "no spec was sent; send the YAML of a spec file as the body");
 
-        var result = await api.Coordinator.SubmitAsync(specs, cancellation);
+        // What the client says of itself is kept as it says it (bounded); where the request came from is known here.
+        var origin = claimed ?? new SweepOrigin(null, null, null);
+        if (origin.Host is null) origin = origin with { Host = http.Connection.RemoteIpAddress?.ToString() };
+        var result = await api.Coordinator.SubmitAsync(specs, cancellation, origin.Bounded());
         var refused = result.Sweeps.Where(s => !s.Accepted).ToList();
         if (refused.Count > 0)
             throw new ApiProblem(StatusCodes.Status422UnprocessableEntity, "the coordinator refused " + string.Join("; ", refused.Select(s => $"sweep '{s.Name}'")))
@@ -65,8 +69,9 @@ public static class SweepsApiEndpoints
     }
 
     /// <summary>The body as spec files: YAML text is one file; JSON is <c>{"specs": ["...", ...]}</c>.</summary>
-    private static IEnumerable<(string File, string Yaml)> SpecFiles(HttpRequest request, string text)
+    private static IEnumerable<(string File, string Yaml)> SpecFiles(HttpRequest request, string text, out SweepOrigin? origin)
     {
+        origin = null;
         var type = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         switch (type)
         {
@@ -83,6 +88,7 @@ public static class SweepsApiEndpoints
                     throw new ApiProblem(StatusCodes.Status400BadRequest, $"the body is not valid JSON ({e.Message}); send {{\"specs\": [\"<yaml>\", ...]}}");
                 }
                 if (request1?.Specs is not { } specs) throw new ApiProblem(StatusCodes.Status400BadRequest, "the JSON body has no \"specs\" list; send {\"specs\": [\"<yaml>\", ...]}");
+                origin = request1.Origin;
                 return specs.Select((yaml, i) => ($"specs[{i}]", yaml ?? ""));
             default:
                 throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType,
@@ -102,7 +108,7 @@ public static class SweepsApiEndpoints
         // The projection may lag the coordinator by a moment: a sweep just submitted can have no row yet.
         var row = api.Store.FindSweep(name);
         var errors = api.Store.FirstErrors(name, ErrorsShown).Select(e => new TrialError(e.Index, e.Error)).ToList();
-        return Results.Json(new SweepDetails(SweepStatus.From(progress), row?.Job, row?.Sampler, row?.SubmittedAt, row?.Spec, errors), ApiJson.Options);
+        return Results.Json(new SweepDetails(SweepStatus.From(progress), row?.Job, row?.Sampler, row?.SubmittedAt, row?.Spec, errors, row?.Origin), ApiJson.Options);
     }
 
     private static async Task<IResult> ChangeState(string name, SweepState state, SweepsApi api, CancellationToken cancellation)

@@ -15,9 +15,10 @@ internal static class PostgresTrialWriter
     private static readonly string Sql = $"""
         INSERT INTO trials ({TrialWriter.Columns})
         SELECT sweep, trial_index, point_index, replicate, seed, CAST(parameters AS json), status, attempt, worker,
-               started_at, ended_at, duration_ms, CAST(metrics AS json), CAST(series AS json), error
+               started_at, ended_at, duration_ms, CAST(metrics AS json), CAST(series AS json), error,
+               host, CAST(details AS json)
         FROM unnest(@sweep, @trial_index, @point_index, @replicate, @seed, @parameters, @status, @attempt, @worker,
-                    @started_at, @ended_at, @duration_ms, @metrics, @series, @error)
+                    @started_at, @ended_at, @duration_ms, @metrics, @series, @error, @host, @details)
              AS t({TrialWriter.Columns})
         {TrialWriter.Upsert}
         """;
@@ -51,6 +52,8 @@ internal static class PostgresTrialWriter
         var metrics = new string?[n];
         var series = new string?[n];
         var error = new string?[n];
+        var host = new string?[n];
+        var details = new string?[n];
         var (valueSweep, valueField, values, valueIndex) = (new List<string>(), new List<string>(), new List<double>(), new List<long>());
         var i = 0;
         foreach (var row in rows)
@@ -70,6 +73,8 @@ internal static class PostgresTrialWriter
             metrics[i] = StoreJson.Metrics(row.Metrics);
             series[i] = StoreJson.Series(row.Series);
             error[i] = row.Error;
+            host[i] = row.Host;
+            details[i] = StoreJson.Details(row.Details);
             i++;
             foreach (var (field, value) in TrialValues.Of(row))
             {
@@ -97,6 +102,8 @@ internal static class PostgresTrialWriter
         p.Add(new NpgsqlParameter<string?[]>("metrics", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = metrics });
         p.Add(new NpgsqlParameter<string?[]>("series", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = series });
         p.Add(new NpgsqlParameter<string?[]>("error", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = error });
+        p.Add(new NpgsqlParameter<string?[]>("host", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = host });
+        p.Add(new NpgsqlParameter<string?[]>("details", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = details });
         command.Prepare(); // parsed once a pooled connection: Npgsql keeps it prepared across Open/Close
         if (valueSweep.Count == 0)
         {

@@ -13,7 +13,10 @@ public sealed class ResultStore
     private readonly StoreDialect _dialect;
 
     /// <summary>Whether trial_values is there and filled (schema 2 on); a store of version 1 read without migrating has not.</summary>
-    private bool _hasValues;
+    private bool _hasValues = true;
+
+    /// <summary>False for an older store opened only to read: its tables lack the run metadata columns, read as empty.</summary>
+    private bool _hasRunMetadata = true;
 
     private ResultStore(StoreLocation location, StoreDialect dialect)
     {
@@ -52,7 +55,8 @@ public sealed class ResultStore
         var store = new ResultStore(reading, StoreDialect.For(reading));
         try
         {
-            store._hasValues = store.Use(connection => Schema.Check(connection, store._dialect, location.Display)) >= 2;
+            var version = store.Use(connection => Schema.Check(connection, store._dialect, location.Display));
+            store._hasValues = store._hasRunMetadata = version >= 2;
         }
         catch (DbException e)
         {
@@ -71,14 +75,14 @@ public sealed class ResultStore
 
     public SweepRow? FindSweep(string name) => Use(connection =>
     {
-        using var command = Command(connection, null, $"{SelectSweep} WHERE name = @name", ("@name", name));
+        using var command = Command(connection, null, $"{SweepSelect} WHERE name = @name", ("@name", name));
         using var reader = command.ExecuteReader();
         return reader.Read() ? ReadSweep(reader) : null;
     });
 
     public IReadOnlyList<SweepRow> Sweeps() => Use(connection =>
     {
-        using var command = Command(connection, null, $"{SelectSweep} ORDER BY submitted_at, name");
+        using var command = Command(connection, null, $"{SweepSelect} ORDER BY submitted_at, name");
         using var reader = command.ExecuteReader();
         var sweeps = new List<SweepRow>();
         while (reader.Read()) sweeps.Add(ReadSweep(reader));
@@ -207,7 +211,7 @@ public sealed class ResultStore
     public IEnumerable<TrialRow> ReadTrials(string sweep)
     {
         using var connection = OpenConnection();
-        using var command = Command(connection, null, $"{TrialReader.Select} WHERE sweep = @sweep ORDER BY trial_index", ("@sweep", sweep));
+        using var command = Command(connection, null, $"{TrialSelect(TrialReader.Select)} WHERE sweep = @sweep ORDER BY trial_index", ("@sweep", sweep));
         using var reader = command.ExecuteReader();
         while (reader.Read()) yield return TrialReader.Read(reader, _dialect);
     }
@@ -229,7 +233,7 @@ public sealed class ResultStore
         var where = exact ?? (sendable ? condition.Necessary(sql) : null);
         var order = query.Sort is null ? "trial_index" : query.Sort.Sql(sql);
         var limit = exact is not null && order is not null ? query.Limit : null;
-        var text = $"{(query.WithSeries ? TrialReader.Select : TrialReader.SelectWithoutSeries)} WHERE sweep = @sweep" +
+        var text = $"{TrialSelect(query.WithSeries ? TrialReader.Select : TrialReader.SelectWithoutSeries)} WHERE sweep = @sweep" +
                    (where is null ? "" : $" AND {where}") + $" ORDER BY {order ?? "trial_index"}" + (limit is null ? "" : " LIMIT @limit");
         var parameters = sql.Parameters.Select(p => (p.Name, (object?)p.Value)).Append(("@sweep", sweep));
         if (limit is { } n) parameters = parameters.Append(("@limit", n));
@@ -279,23 +283,44 @@ public sealed class ResultStore
     }
 
     private const string SelectSweep =
-        "SELECT name, job, sampler, total_trials, objective_metric, objective_goal, fingerprint, spec, state, submitted_at FROM sweeps";
+        "SELECT name, job, sampler, total_trials, objective_metric, objective_goal, fingerprint, spec, state, submitted_at, " +
+        "sweeps_version, submitted_host, submitted_by, git_commit, git_dirty FROM sweeps";
+
+    private string SweepSelect => _hasRunMetadata ? SelectSweep
+        : SelectSweep.Replace("sweeps_version, submitted_host, submitted_by, git_commit, git_dirty", "NULL, NULL, NULL, NULL, NULL", StringComparison.Ordinal);
+
+    private string TrialSelect(string select) => _hasRunMetadata ? select : TrialReader.WithoutRunMetadata(select);
 
     private SweepRow ReadSweep(DbDataReader reader) => new(
         reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3),
         reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-        reader.GetString(6), reader.GetString(7), StateNames.ParseSweepState(reader.GetString(8)), _dialect.ReadTime(reader, 9) ?? DateTime.UnixEpoch);
+        reader.GetString(6), reader.GetString(7), StateNames.ParseSweepState(reader.GetString(8)), _dialect.ReadTime(reader, 9) ?? DateTime.UnixEpoch)
+    {
+        Origin = ReadOrigin(reader, 10),
+    };
+
+    private static SweepOrigin? ReadOrigin(DbDataReader reader, int first)
+    {
+        string? Text(int i) => reader.IsDBNull(first + i) ? null : reader.GetString(first + i);
+        var origin = new SweepOrigin(Text(0), Text(1), Text(2), Text(3),
+            reader.IsDBNull(first + 4) ? null : Convert.ToInt64(reader.GetValue(first + 4), CultureInfo.InvariantCulture) != 0);
+        return origin.IsEmpty ? null : origin;
+    }
 
     private void InsertSweep(DbConnection connection, DbTransaction transaction, SweepRow sweep)
     {
         using var command = Command(connection, transaction, """
-            INSERT INTO sweeps (name, job, sampler, total_trials, objective_metric, objective_goal, fingerprint, spec, state, submitted_at)
-            VALUES (@name, @job, @sampler, @total, @metric, @goal, @fingerprint, @spec, @state, @submitted)
+            INSERT INTO sweeps (name, job, sampler, total_trials, objective_metric, objective_goal, fingerprint, spec, state, submitted_at,
+                                sweeps_version, submitted_host, submitted_by, git_commit, git_dirty)
+            VALUES (@name, @job, @sampler, @total, @metric, @goal, @fingerprint, @spec, @state, @submitted,
+                    @version, @host, @user, @commit, @dirty)
             ON CONFLICT (name) DO NOTHING
             """,
             ("@name", sweep.Name), ("@job", sweep.Job), ("@sampler", sweep.Sampler), ("@total", sweep.TotalTrials),
             ("@metric", sweep.ObjectiveMetric), ("@goal", sweep.ObjectiveGoal), ("@fingerprint", sweep.Fingerprint),
-            ("@spec", sweep.Spec), ("@state", sweep.State.Text()), ("@submitted", _dialect.Time(sweep.SubmittedAt)));
+            ("@spec", sweep.Spec), ("@state", sweep.State.Text()), ("@submitted", _dialect.Time(sweep.SubmittedAt)),
+            ("@version", sweep.Origin?.Version), ("@host", sweep.Origin?.Host), ("@user", sweep.Origin?.User), ("@commit", sweep.Origin?.GitCommit),
+            ("@dirty", sweep.Origin?.GitDirty is { } dirty ? (dirty ? 1 : 0) : null));
         command.ExecuteNonQuery();
     }
 

@@ -9,7 +9,10 @@ namespace Sweeps.Store;
 /// </summary>
 internal static class Schema
 {
-    /// <summary>2: trial_values (the numbers of finished trials, for sorted queries); a store of version 1 is filled on opening.</summary>
+    /// <summary>
+    /// 1: the first tables; 2: trial_values (the numbers of finished trials, for sorted queries), filled on opening a
+    /// store of version 1, and run metadata (<see cref="RunMetadataColumns"/>).
+    /// </summary>
     public const int Version = 2;
 
     /// <summary>Tables Sweeps and its journal write; a SQLite file holding any other table belongs to someone else.</summary>
@@ -87,13 +90,17 @@ internal static class Schema
             )
             """);
         Execute(connection, transaction, TrialValues.Create(dialect));
+        RunMetadataColumns.Add(connection, transaction, dialect);
         var stored = found is long or int ? Convert.ToInt32(found) : 0;
         if (stored == 1) Execute(connection, transaction, TrialValues.Fill(dialect));
         if (stored < Version)
             Execute(connection, transaction, $"INSERT INTO sweeps_schema (version) VALUES ({Version})");
+        else if (Convert.ToInt32(found) < Version)
+            Execute(connection, transaction, $"UPDATE sweeps_schema SET version = {Version}");
     }
 
-    /// <summary>Checks, without writing anything, that the database is a Sweeps store this version can read; its version.</summary>
+    /// <summary>Checks, without writing anything, that the database is a Sweeps store this version can read.</summary>
+    /// <returns>Its schema version (an older one is read as it is, without the tables and columns added since).</returns>
     public static int Check(DbConnection connection, StoreDialect dialect, string display)
     {
         if (!HasSchemaTable(connection, dialect))
@@ -103,7 +110,7 @@ internal static class Schema
         var found = command.ExecuteScalar();
         if (found is long or int && Convert.ToInt32(found) > Version)
             throw new StoreException($"{display} was written by a newer Sweeps (schema version {found}, this one knows {Version}); upgrade sweeps to open it");
-        return found is long or int ? Convert.ToInt32(found) : 0;
+        return found is long or int ? Convert.ToInt32(found) : Version;
     }
 
     private static bool HasSchemaTable(DbConnection connection, StoreDialect dialect)

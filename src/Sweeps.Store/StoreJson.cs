@@ -109,6 +109,23 @@ public static class StoreJson
         return series;
     }
 
+    /// <summary>A trial's details as a JSON object of texts; null when there are none (the common case costs nothing).</summary>
+    public static string? Details(IReadOnlyDictionary<string, string>? details)
+    {
+        if (details is null || details.Count == 0) return null;
+        return JsonSerializer.Serialize(details);
+    }
+
+    public static IReadOnlyDictionary<string, string>? ReadDetails(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        using var doc = JsonDocument.Parse(text);
+        var details = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in doc.RootElement.EnumerateObject())
+            details[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+        return details;
+    }
+
     private static void WriteNumber(Utf8JsonWriter json, double value)
     {
         if (double.IsFinite(value)) json.WriteNumberValue(value);

@@ -13,7 +13,11 @@ public sealed record SweepRow(
     string Fingerprint,
     string Spec,
     SweepState State,
-    DateTime SubmittedAt);
+    DateTime SubmittedAt)
+{
+    /// <summary>Who submitted it, from where, with which version and commit; null when not recorded.</summary>
+    public SweepOrigin? Origin { get; init; }
+}
 
 /// <summary>What <c>sweeps status</c> shows of a sweep: its row and how many trials stand where.</summary>
 public sealed record SweepSummary(SweepRow Sweep, long Completed, long Failed, long Running, long Pending)

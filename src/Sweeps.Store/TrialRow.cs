@@ -19,4 +19,11 @@ public sealed record TrialRow(
     double? DurationMs,
     IReadOnlyDictionary<string, double> Metrics,
     IReadOnlyDictionary<string, double[]>? Series,
-    string? Error);
+    string? Error)
+{
+    /// <summary>The host name of the worker that ran the trial's last attempt; null when not recorded (an older store or journal).</summary>
+    public string? Host { get; init; }
+
+    /// <summary>The job's facts about how the trial ran (<see cref="Core.Jobs.JobResult.Details"/>); null when it gave none.</summary>
+    public IReadOnlyDictionary<string, string>? Details { get; init; }
+}

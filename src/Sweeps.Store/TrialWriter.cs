@@ -15,14 +15,14 @@ namespace Sweeps.Store;
 internal static class TrialWriter
 {
     public const string Columns =
-        "sweep, trial_index, point_index, replicate, seed, parameters, status, attempt, worker, started_at, ended_at, duration_ms, metrics, series, error";
+        "sweep, trial_index, point_index, replicate, seed, parameters, status, attempt, worker, started_at, ended_at, duration_ms, metrics, series, error, host, details";
 
     /// <summary>The one guard both stores use; <c>excluded</c> is the row being written, <c>trials</c> the row already there.</summary>
     public const string Upsert = """
         ON CONFLICT (sweep, trial_index) DO UPDATE SET
             status = excluded.status, attempt = excluded.attempt, worker = excluded.worker,
             started_at = excluded.started_at, ended_at = excluded.ended_at, duration_ms = excluded.duration_ms,
-            metrics = excluded.metrics, series = excluded.series, error = excluded.error
+            metrics = excluded.metrics, series = excluded.series, error = excluded.error, host = excluded.host, details = excluded.details
         WHERE trials.status NOT IN ('completed', 'failed')
           AND (excluded.attempt > trials.attempt OR (excluded.attempt = trials.attempt AND excluded.status <> 'running'))
         """;
@@ -39,12 +39,12 @@ internal static class TrialWriter
         using var command = ResultStore.Command(connection, transaction, $"""
             INSERT INTO trials ({Columns})
             VALUES (@sweep, @trial_index, @point_index, @replicate, @seed, {dialect.Json("@parameters")}, @status, @attempt, @worker,
-                    @started_at, @ended_at, @duration_ms, {dialect.Json("@metrics")}, {dialect.Json("@series")}, @error)
+                    @started_at, @ended_at, @duration_ms, {dialect.Json("@metrics")}, {dialect.Json("@series")}, @error, @host, {dialect.Json("@details")})
             {Upsert}
             """,
             ("@sweep", ""), ("@trial_index", 0L), ("@point_index", 0L), ("@replicate", 0), ("@seed", ""),
             ("@parameters", ""), ("@status", ""), ("@attempt", 0), ("@worker", null), ("@started_at", null),
-            ("@ended_at", null), ("@duration_ms", null), ("@metrics", null), ("@series", null), ("@error", null));
+            ("@ended_at", null), ("@duration_ms", null), ("@metrics", null), ("@series", null), ("@error", null), ("@host", null), ("@details", null));
         command.Prepare(); // compiled once a batch, bound and stepped once a row
         var written = new List<TrialRow>();
         var p = command.Parameters;
@@ -65,6 +65,8 @@ internal static class TrialWriter
             p[12].Value = (object?)StoreJson.Metrics(row.Metrics) ?? DBNull.Value;
             p[13].Value = (object?)StoreJson.Series(row.Series) ?? DBNull.Value;
             p[14].Value = (object?)row.Error ?? DBNull.Value;
+            p[15].Value = (object?)row.Host ?? DBNull.Value;
+            p[16].Value = (object?)StoreJson.Details(row.Details) ?? DBNull.Value;
             // 1 when the row was inserted or updated, 0 when the guard kept the row there: a finished row is written once.
             if (command.ExecuteNonQuery() == 1 && row.Status.IsFinal()) written.Add(row);
         }

@@ -41,10 +41,10 @@ public sealed class QueryCommandTests : IClassFixture<QueryCommandTests.RunOnce>
         var (code, output, _) = SweepsProcess.Run(_folder, "query", "grid", "--format", "csv");
         Assert.Equal(0, code);
         var lines = output.Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        Assert.Equal("trial,replicate,status,sleep_ms,fail,value,attempt,worker,started_at,ended_at,duration_ms,seed,error", lines[0]);
+        Assert.Equal("trial,replicate,status,sleep_ms,fail,value,attempt,worker,started_at,ended_at,duration_ms,seed,error,host,details", lines[0]);
         Assert.Equal(13, lines.Count);
         Assert.Contains(lines, l => l.StartsWith("0,0,completed,0,false,") );
-        Assert.Contains(lines, l => l.StartsWith("2,0,failed,0,true,,1,") && l.EndsWith("InvalidOperationException: noop was asked to fail (fail: true)"));
+        Assert.Contains(lines, l => l.StartsWith("2,0,failed,0,true,,1,") && l.EndsWith($"InvalidOperationException: noop was asked to fail (fail: true),{Environment.MachineName},"));
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class QueryOutputTests : IClassFixture<QueryOutputTests.Store>
 
         Assert.True(code == 0, errors);
         var lines = output.Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        Assert.Equal("trial,replicate,status,param.sleep_ms,value,metric.sleep_ms,attempt,worker,started_at,ended_at,duration_ms,seed,error", lines[0]);
+        Assert.Equal("trial,replicate,status,param.sleep_ms,value,metric.sleep_ms,attempt,worker,started_at,ended_at,duration_ms,seed,error,host,details", lines[0]);
         Assert.Equal(3, lines.Count);
         Assert.StartsWith("6,0,completed,100,", lines[1]);
         Assert.Contains(",100.5,1,w2,2026-11-29T01:00:06.000Z,2026-11-29T01:00:06.250Z,250,13,", lines[1]);
@@ -146,7 +146,7 @@ public sealed class QueryOutputTests : IClassFixture<QueryOutputTests.Store>
 
         await using var reader = await ParquetReader.CreateAsync(file);
         var fields = reader.Schema.GetDataFields();
-        Assert.Equal(["trial", "replicate", "status", "param.sleep_ms", "value", "metric.sleep_ms", "attempt", "worker", "started_at", "ended_at", "duration_ms", "seed", "error"],
+        Assert.Equal(["trial", "replicate", "status", "param.sleep_ms", "value", "metric.sleep_ms", "attempt", "worker", "started_at", "ended_at", "duration_ms", "seed", "error", "host", "details"],
             fields.Select(f => f.Name));
         Assert.Equal(typeof(long), fields.Single(f => f.Name == "param.sleep_ms").ClrType);
         Assert.Equal(typeof(double), fields.Single(f => f.Name == "value").ClrType);

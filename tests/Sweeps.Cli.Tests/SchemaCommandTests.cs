@@ -44,7 +44,7 @@ public sealed class SchemaCommandTests
 
         Assert.Equal(BuiltInJobs.Create().Kinds.Order(), schema["$defs"]!["sweep"]!["properties"]!["job"]!["enum"]!.AsArray().Select(k => (string)k!).Order());
         var task = schema["$defs"]!["job:lstm.train"]!["properties"]!["parameters"]!["properties"]!["task"]!;
-        Assert.Equal(["adding", "reber", "polyphonic"], task["anyOf"]![0]!["enum"]!.AsArray().Select(c => (string)c!));
+        Assert.Equal(["adding", "reber", "polyphonic", "file"], task["anyOf"]![0]!["enum"]!.AsArray().Select(c => (string)c!));
         var sleep = schema["$defs"]!["job:noop"]!["properties"]!["parameters"]!["properties"]!["sleep_ms"]!["anyOf"]![0]!;
         Assert.Equal((0.0, 2147483647.0), ((double)sleep["minimum"]!, (double)sleep["maximum"]!));
         var epsilon = schema["$defs"]!["job:geometry.shell-fraction"]!["properties"]!["parameters"]!["properties"]!["epsilon"]!;

@@ -68,6 +68,37 @@ public sealed class SweepsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_origin_a_client_sends_is_recorded_and_shown_bounded_and_a_bare_yaml_post_records_its_address()
+    {
+        var json = JsonSerializer.Serialize(new
+        {
+            specs = new[] { Specs.Noop("from-laptop", trials: 2) },
+            origin = new { version = "0.10.0", host = "laptop-3", user = "ada\u0007" + new string('x', 500), gitCommit = "abc123", gitDirty = true },
+        });
+        Assert.Equal(200, (await Json.PostAsync(_http, "/api/v1/sweeps", json, "application/json")).Status);
+        Assert.Equal(200, (await Json.PostAsync(_http, "/api/v1/sweeps", Specs.Noop("from-curl", trials: 2))).Status);
+
+        var origin = await OriginOf("from-laptop");
+        Assert.Equal(("0.10.0", "laptop-3", "abc123", true), (origin.Text("version"), origin.Text("host"), origin.Text("gitCommit"), origin.GetProperty("gitDirty").GetBoolean()));
+        Assert.Equal("ada?" + new string('x', 196), origin.Text("user")); // control characters replaced, cut at 200
+        var bare = await OriginOf("from-curl");
+        Assert.Equal("127.0.0.1", bare.Text("host"));
+        Assert.False(bare.TryGetProperty("gitCommit", out _));
+    }
+
+    private async Task<JsonElement> OriginOf(string sweep)
+    {
+        // The store's row lands a moment after the submit: wait for it rather than for a fixed time.
+        while (true)
+        {
+            var (status, details) = await Json.GetAsync(_http, $"/api/v1/sweeps/{sweep}");
+            Assert.Equal(200, status);
+            if (details.TryGetProperty("origin", out var origin)) return origin;
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
     public async Task Pause_resume_and_cancel_change_the_sweep_and_the_stream_ends_when_cancelled()
     {
         Assert.Equal(200, (await Json.PostAsync(_http, "/api/v1/sweeps", Specs.Noop("steered", trials: 500, sleepMs: 50))).Status);

@@ -14,7 +14,9 @@ public sealed class RunCommand : SweepsCommand<RunSettings>
 {
     protected override async Task<int> RunAsync(RunSettings settings, CancellationToken interruption)
     {
-        var specs = SpecLoader.LoadFile(settings.Spec, Plugins.JobPlugins.Registry(settings.JobsFlags));
+        var checkJobs = Plugins.JobPlugins.Registry(settings.JobsFlags);
+        var specs = SpecLoader.LoadFile(settings.Spec, checkJobs);
+        SpecFiles.ThrowIfBad(specs, checkJobs, missingIsError: true);
         var commands = settings.AllowCommands is { IsSet: true } allow ? CommandPermission.Parse(allow.Value) : CommandPermission.Only(NamedPrograms(specs));
         var jobs = BuiltInJobs.Create(commands, CommandJobSettings.KillGrace(settings.KillGrace));
         var plugins = Plugins.JobPlugins.Load(jobs, settings.JobsFlags);
@@ -27,6 +29,7 @@ public sealed class RunCommand : SweepsCommand<RunSettings>
         {
             Slots = slots, HeartbeatInterval = TimeSpan.FromSeconds(1), WorkDirectory = CommandJobSettings.WorkDirectory(settings.WorkDir), Plugins = plugins,
         } };
+        var origin = SweepOriginProbe.For(settings.Spec);
         var view = new ProgressView();
         EmbeddedRunResult result;
         if (ProgressView.IsInteractive)
@@ -39,12 +42,12 @@ public sealed class RunCommand : SweepsCommand<RunSettings>
                         view.Update(p);
                         TerminalLogSink.WriteWaitingLines(Out);
                         live.UpdateTarget(view.Render());
-                    }, TimeSpan.FromMilliseconds(250), interruption));
+                    }, TimeSpan.FromMilliseconds(250), interruption, origin));
             }
         }
         else
         {
-            result = await EmbeddedRun.RunAsync(options, jobs, specs, view.Update, TimeSpan.FromMilliseconds(500), interruption);
+            result = await EmbeddedRun.RunAsync(options, jobs, specs, view.Update, TimeSpan.FromMilliseconds(500), interruption, origin);
         }
 
         foreach (var spec in specs) Summary.Write(Out, store, spec);

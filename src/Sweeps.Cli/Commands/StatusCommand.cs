@@ -1,3 +1,4 @@
+using Sweeps.Cli.Output;
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -56,6 +57,9 @@ public sealed class StatusCommand : SweepsCommand<StatusSettings>
         Row("trials", $"{found.TotalTrials:N0}: {summary.Completed:N0} completed, {summary.Failed:N0} failed, {summary.Running:N0} running, {summary.Pending:N0} pending");
         if (found.ObjectiveMetric is not null) Row("objective", $"{found.ObjectiveGoal} {Markup.Escape(found.ObjectiveMetric)}");
         Row("fingerprint", found.Fingerprint[..16]);
+        Row("submitted by", Markup.Escape(OriginText.Who(found.Origin)));
+        Row("sweeps version", Markup.Escape(found.Origin?.Version ?? "not recorded"));
+        Row("git commit", Markup.Escape(OriginText.Commit(found.Origin)));
         Row("store lag", LagText(store));
         foreach (var notice in store.Notices(found.Name))
         {

@@ -34,8 +34,11 @@ public sealed class SubmitCommand : ClientCommand<SubmitSettings>
 {
     protected override async Task<int> RunAsync(SubmitSettings settings, SweepsClient client, CancellationToken interruption)
     {
-        var specs = SpecLoader.LoadFile(settings.Spec, Plugins.JobPlugins.Registry(settings.JobsFlags));
-        var result = await client.SubmitAsync(specs.Select(SpecText.ToCanonicalYaml).ToList(), interruption);
+        var jobs = Plugins.JobPlugins.Registry(settings.JobsFlags);
+        var specs = SpecLoader.LoadFile(settings.Spec, jobs);
+        // A data file absent here may be on the workers (they check it before training); one present here must be sound.
+        SpecFiles.ThrowIfBad(specs, jobs, missingIsError: false);
+        var result = await client.SubmitAsync(specs.Select(SpecText.ToCanonicalYaml).ToList(), interruption, SweepOriginProbe.For(settings.Spec));
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("sweep").AddColumn("trials").AddColumn("result");
         foreach (var s in result.Sweeps)

@@ -17,7 +17,8 @@ internal sealed class TrialColumns
     {
         Parameters = parameters;
         Metrics = metrics;
-        Trailing = withTimes ? ["attempt", "worker", "started_at", "ended_at", "duration_ms", "seed", "error"] : ["attempt", "worker", "duration_ms", "seed", "error"];
+        // host: the worker's machine; details: the job's facts about how it ran, as one JSON object (too wide for a table).
+        Trailing = withTimes ? ["attempt", "worker", "started_at", "ended_at", "duration_ms", "seed", "error", "host", "details"] : ["attempt", "worker", "duration_ms", "seed", "error", "host"];
         ParameterNames = parameters.Select(p => metrics.Contains(p) || IsColumn(p) ? TrialFieldSet.ParameterPrefix + p : p).ToList();
         MetricNames = metrics.Select(m => parameters.Contains(m) || IsColumn(m) ? TrialFieldSet.MetricPrefix + m : m).ToList();
         Names = [.. Leading, .. ParameterNames, .. MetricNames, .. Trailing];
@@ -47,6 +48,8 @@ internal sealed class TrialColumns
                 "ended_at" => Time(row.EndedAt) ?? "",
                 "duration_ms" => row.DurationMs is { } ms ? number(ms) : "",
                 "seed" => row.Seed.ToString(CultureInfo.InvariantCulture),
+                "host" => row.Host ?? "",
+                "details" => StoreJson.Details(row.Details) ?? "",
                 _ => row.Error ?? "",
             };
         }

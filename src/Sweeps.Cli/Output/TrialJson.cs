@@ -41,6 +41,13 @@ internal static class TrialJson
             if (row.DurationMs is { } ms) WriteNumber(json, "duration_ms", ms);
             json.WriteString("seed", row.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (row.Error is not null) json.WriteString("error", row.Error);
+            if (row.Host is not null) json.WriteString("host", row.Host);
+            if (row.Details is { Count: > 0 } details)
+            {
+                json.WriteStartObject("details");
+                foreach (var (name, value) in details) json.WriteString(name, value);
+                json.WriteEndObject();
+            }
             if (withSeries)
             {
                 // Learning curves: each series the trial reported, as an array of its values in step order.

@@ -83,6 +83,8 @@ internal static class TrialParquet
         list.Add(Double("duration_ms", r => r.DurationMs));
         list.Add(Text("seed", r => r.Seed.ToString(CultureInfo.InvariantCulture)));
         list.Add(Text("error", r => r.Error));
+        list.Add(Text("host", r => r.Host));
+        list.Add(Text("details", r => StoreJson.Details(r.Details)));
         return list.ToArray();
     }
 

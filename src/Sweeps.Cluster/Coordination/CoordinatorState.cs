@@ -25,7 +25,7 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
 
     public bool HasWork => _order.Any(s => s.HasWork);
 
-    public SubmitDecision DecideSubmit(string specText, DateTime now)
+    public SubmitDecision DecideSubmit(string specText, DateTime now, SweepOrigin? origin = null)
     {
         IReadOnlyList<SweepSpec> specs;
         try
@@ -53,7 +53,7 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
         var total = spec.TrialCount;
         return new SubmitDecision(
             new SubmittedSweep(spec.Name, true, false, total, []),
-            new SweepSubmitted(spec.Name, SpecText.ToCanonicalYaml(spec), fingerprint, total, now));
+            new SweepSubmitted(spec.Name, SpecText.ToCanonicalYaml(spec), fingerprint, total, now, origin?.Bounded()));
     }
 
     /// <summary>

@@ -179,7 +179,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         var now = DateTime.UtcNow;
         foreach (var spec in submit.Specs)
         {
-            var decision = _state.DecideSubmit(spec, now);
+            var decision = _state.DecideSubmit(spec, now, submit.Origin);
             if (decision.Reply.Accepted && !decision.Reply.Existing && replies.Any(r => r.Name == decision.Reply.Name))
             {
                 replies.Add(decision.Reply with { Accepted = false, Problems = [$"sweep '{decision.Reply.Name}' is submitted twice"] });

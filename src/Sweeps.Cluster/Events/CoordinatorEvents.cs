@@ -7,7 +7,8 @@ namespace Sweeps.Cluster.Events;
 // is what lets a coordinator record thousands of trials a second.
 
 /// <summary>A sweep was accepted, with its canonical spec (re-read with the job registry on recovery).</summary>
-public sealed record SweepSubmitted(string Name, string Spec, string Fingerprint, long TotalTrials, DateTime At) : ISweepsMessage;
+/// <param name="Origin">Who submitted it, from where; null in journals written before it was recorded.</param>
+public sealed record SweepSubmitted(string Name, string Spec, string Fingerprint, long TotalTrials, DateTime At, SweepOrigin? Origin = null) : ISweepsMessage;
 
 /// <summary>
 /// Trials handed to a worker: the never-run trials <c>FirstNew .. FirstNew + NewCount - 1</c> (attempt 1) and

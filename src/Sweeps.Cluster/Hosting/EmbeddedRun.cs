@@ -18,7 +18,8 @@ public static class EmbeddedRun
         IReadOnlyList<SweepSpec> specs,
         Action<IReadOnlyList<SweepProgress>> onProgress,
         TimeSpan progressInterval,
-        CancellationToken interruption)
+        CancellationToken interruption,
+        Core.Lifecycle.SweepOrigin? origin = null)
     {
         var names = specs.Select(s => s.Name).ToHashSet();
         var node = await SweepsNode.StartAsync(options, jobs, CancellationToken.None);
@@ -26,7 +27,7 @@ public static class EmbeddedRun
         try
         {
             StoredSpecCheck.ThrowIfChanged(specs, store, jobs);
-            var submitted = await node.SubmitAsync(specs);
+            var submitted = await node.SubmitAsync(specs, origin);
             var refused = submitted.Sweeps.Where(s => !s.Accepted).ToList();
             if (refused.Count > 0)
                 throw new SpecException(refused.Select(r => new SpecError(specs.First(s => s.Name == r.Name).Source.File,

@@ -64,8 +64,8 @@ public sealed class SweepsNode : IAsyncDisposable
         }
     }
 
-    public async Task<SubmitResult> SubmitAsync(IEnumerable<SweepSpec> specs) =>
-        await Coordinator.Ask<SubmitResult>(new SubmitSweeps(specs.Select(SpecText.ToCanonicalYaml).ToList()), AskTimeout);
+    public async Task<SubmitResult> SubmitAsync(IEnumerable<SweepSpec> specs, SweepOrigin? origin = null) =>
+        await Coordinator.Ask<SubmitResult>(new SubmitSweeps(specs.Select(SpecText.ToCanonicalYaml).ToList(), origin), AskTimeout);
 
     public Task<ProgressReport> ProgressAsync(CancellationToken cancellation = default) =>
         Coordinator.Ask<ProgressReport>(GetProgress.Instance, AskTimeout, cancellation);

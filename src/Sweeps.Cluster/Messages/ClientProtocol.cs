@@ -5,7 +5,8 @@ namespace Sweeps.Cluster.Messages;
 // What a client (the CLI, a test) says to the coordinator.
 
 /// <summary>Submit sweeps, each as its canonical spec text. Submitting the same spec again is a no-op.</summary>
-public sealed record SubmitSweeps(IReadOnlyList<string> Specs) : ISweepsMessage;
+/// <param name="Origin">Who submitted them, from where (version, host, user, git commit); null when unknown.</param>
+public sealed record SubmitSweeps(IReadOnlyList<string> Specs, SweepOrigin? Origin = null) : ISweepsMessage;
 
 public sealed record SubmitResult(IReadOnlyList<SubmittedSweep> Sweeps) : ISweepsMessage;
 

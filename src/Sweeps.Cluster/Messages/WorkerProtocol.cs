@@ -39,6 +39,8 @@ public sealed record ReportOutcomes(string Worker, long Batch, IReadOnlyList<Tri
 public sealed record OutcomesRecorded(long Batch) : ISweepsMessage;
 
 /// <summary>What one attempt of a trial produced: metrics on success, the error on failure.</summary>
+/// <param name="Host">The host name of the worker's machine; null in journals written before it was recorded.</param>
+/// <param name="Details">The job's facts about how it ran (<see cref="Core.Jobs.JobResult.Details"/>), bounded; null when none.</param>
 public sealed record TrialOutcome(
     string Sweep,
     long Index,
@@ -48,7 +50,9 @@ public sealed record TrialOutcome(
     IReadOnlyDictionary<string, double[]>? Series,
     string? Error,
     DateTime StartedAt,
-    DateTime EndedAt)
+    DateTime EndedAt,
+    string? Host = null,
+    IReadOnlyDictionary<string, string>? Details = null)
 {
     public TrialKey Key => new(Sweep, Index);
 }

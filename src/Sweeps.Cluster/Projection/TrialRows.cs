@@ -35,7 +35,7 @@ internal sealed class TrialRows
                 var plan = Plan(e.Name, e.Spec);
                 batch.Sweeps.Add(new SweepRow(e.Name, plan.Spec.Job, plan.Spec.Sampler.ToString().ToLowerInvariant(), e.TotalTrials,
                     plan.Spec.Objective?.Metric, plan.Spec.Objective?.Goal.ToString().ToLowerInvariant(), e.Fingerprint, e.Spec,
-                    SweepState.Running, e.At));
+                    SweepState.Running, e.At) { Origin = e.Origin });
                 break;
             case TrialsDispatched e:
                 foreach (var retry in e.Retries) batch.Put(Row(e.Sweep, retry.Index, TrialStatus.Running, retry.Attempt, e.Worker, e.At));
@@ -51,6 +51,8 @@ internal sealed class TrialRows
                         Metrics = o.Metrics,
                         Series = o.Series,
                         Error = o.Error,
+                        Host = o.Host,
+                        Details = o.Details,
                     });
                 }
                 break;

@@ -94,6 +94,9 @@ internal sealed class TrialRunnerPool : IDisposable
         }
     }
 
+    /// <summary>This machine's name, recorded with every trial it runs.</summary>
+    private static readonly string Host = Environment.MachineName;
+
     private TrialRan Run(TrialAssignment assignment)
     {
         var started = DateTime.UtcNow;
@@ -120,7 +123,7 @@ internal sealed class TrialRunnerPool : IDisposable
                 TimedOut = timedOut.Token,
             });
             return new TrialRan(assignment, new TrialOutcome(assignment.Sweep, assignment.Index, assignment.Attempt, true,
-                result.Metrics, result.Series, null, started, started + clock.Elapsed), clock.Elapsed);
+                result.Metrics, result.Series, null, started, started + clock.Elapsed, Host, JobDetails.Bounded(result.Details)), clock.Elapsed);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -130,7 +133,7 @@ internal sealed class TrialRunnerPool : IDisposable
         {
             return new TrialRan(assignment, new TrialOutcome(assignment.Sweep, assignment.Index, assignment.Attempt, false,
                 new Dictionary<string, double>(), null, $"timed out after {Core.Spec.SpecDuration.Format(assignment.Timeout!.Value)}",
-                started, started + clock.Elapsed), clock.Elapsed);
+                started, started + clock.Elapsed, Host), clock.Elapsed);
         }
         catch (TrialRefusedException e)
         {
@@ -138,9 +141,11 @@ internal sealed class TrialRunnerPool : IDisposable
         }
         catch (Exception e)
         {
+            // A job's own account of a failure is shown as it wrote it; anything else says what was thrown.
             var error = e is Core.Parameters.JobParameterException or JobFailedException ? e.Message : $"{e.GetType().Name}: {e.Message}";
             return new TrialRan(assignment, new TrialOutcome(assignment.Sweep, assignment.Index, assignment.Attempt, false,
-                new Dictionary<string, double>(), null, error, started, started + clock.Elapsed), clock.Elapsed);
+                new Dictionary<string, double>(), null, error, started, started + clock.Elapsed, Host,
+                JobDetails.Bounded((e as JobFailedException)?.Details)), clock.Elapsed);
         }
         finally
         {

@@ -20,6 +20,22 @@ public sealed record JobParameter(string Name, ParameterKind Kind, string Descri
     /// <summary>The words a text parameter takes; null for any text.</summary>
     public IReadOnlyList<string>? Choices { get; init; }
 
+    /// <summary>
+    /// A file's path (text). A relative path in a spec resolves against the spec file's folder when the spec is read,
+    /// so the absolute path is what travels to workers (a remote worker must have the file at that path).
+    /// </summary>
+    public bool IsFile { get; init; }
+
+    /// <summary>
+    /// Checks the file a path names, where it can be read (the CLI before a sweep is submitted; the job reads it again
+    /// before running); throws with file:line and what is wrong. Not run where the file is absent.
+    /// </summary>
+    public Action<string>? CheckFile { get; init; }
+
+    /// <summary>A file path (default: none), optionally with a check of the file's content.</summary>
+    public static JobParameter File(string name, string description, Action<string>? check = null) =>
+        new(name, ParameterKind.Text, description, Required: false, Default: "") { IsFile = true, CheckFile = check };
+
     /// <summary>A whole number; required when <paramref name="defaultValue"/> is null.</summary>
     public static JobParameter Integer(string name, string description, long? defaultValue = null) =>
         new(name, ParameterKind.Integer, description, defaultValue is null, defaultValue?.ToString());

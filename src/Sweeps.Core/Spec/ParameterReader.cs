@@ -8,7 +8,7 @@ namespace Sweeps.Core.Spec;
 /// Reads <c>parameters:</c>: a scalar is a constant, a list a set of choices, a mapping a range; and checks each against
 /// what the job takes. The job's defaults are not filled in: the job applies them itself.
 /// </summary>
-internal sealed class ParameterReader(SpecProblems problems, JobDefinition? job, SamplerKind? sampler)
+internal sealed class ParameterReader(SpecProblems problems, JobDefinition? job, SamplerKind? sampler, string? folder = null)
 {
     private const string ShapeHint = "give a value (0.1), a list ([1, 2, 3]) or a range ({min: 1, max: 10})";
 
@@ -63,7 +63,7 @@ internal sealed class ParameterReader(SpecProblems problems, JobDefinition? job,
                 problems.Add(value, field, "has no value", ShapeHint);
                 return null;
             case YamlScalarNode scalar:
-                var constant = SpecScalar.ToValue(scalar);
+                var constant = Resolved(SpecScalar.ToValue(scalar), target);
                 return Fits(constant, target, value, field) ? new ConstantParameter(name, line, constant) : null;
             case YamlSequenceNode list:
                 return ReadList(name, line, list, target);
@@ -96,7 +96,7 @@ internal sealed class ParameterReader(SpecProblems problems, JobDefinition? job,
                 ok = false;
                 continue;
             }
-            var value = SpecScalar.ToValue(scalar);
+            var value = Resolved(SpecScalar.ToValue(scalar), target);
             if (!Fits(value, target, item, itemField))
             {
                 ok = false;
@@ -112,6 +112,22 @@ internal sealed class ParameterReader(SpecProblems problems, JobDefinition? job,
             values.Add(value);
         }
         return ok ? new ChoiceParameter(name, line, values) : null;
+    }
+
+    /// <summary>A relative path given to a file parameter, made absolute against the spec file's folder (when the spec came from a file).</summary>
+    private ParameterValue Resolved(ParameterValue value, JobParameter? target)
+    {
+        if (target is not { IsFile: true } || folder is null || value.Kind != ParameterKind.Text) return value;
+        var path = value.Text!.Trim();
+        if (path.Length == 0 || Path.IsPathRooted(path)) return value;
+        try
+        {
+            return ParameterValue.Of(Path.GetFullPath(Path.Combine(folder, path)));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return value; // not a usable path: the job's own check says why
+        }
     }
 
     private bool Fits(ParameterValue value, JobParameter? target, YamlNode at, string field)

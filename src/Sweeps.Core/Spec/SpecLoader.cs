@@ -30,10 +30,14 @@ public static class SpecLoader
         {
             throw new SpecException([new SpecError(path, 1, "file", $"cannot be read: {e.Message}", "check that the file exists and is readable")]);
         }
-        return Parse(yaml, path, jobs);
+        return Parse(yaml, path, jobs, Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 
-    public static IReadOnlyList<SweepSpec> Parse(string yaml, string fileName, JobRegistry jobs)
+    /// <param name="folder">
+    /// Where relative file paths (<see cref="JobParameter.IsFile"/>) resolve; null (text from a request, a journal, the
+    /// store) leaves them as written.
+    /// </param>
+    public static IReadOnlyList<SweepSpec> Parse(string yaml, string fileName, JobRegistry jobs, string? folder = null)
     {
         SpecLimitScan.Check(yaml, fileName);
         var problems = new SpecProblems(fileName);
@@ -50,7 +54,7 @@ public static class SpecLoader
 
         var specs = new List<SweepSpec>();
         var firstLineOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var reader = new SweepReader(problems, jobs);
+        var reader = new SweepReader(problems, jobs, folder);
         var sweepCount = 0;
         foreach (var sweep in SweepsIn(stream, problems))
         {

@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace Sweeps.Core.Spec;
 
 /// <summary>Reads one sweep's mapping into a <see cref="SweepSpec"/>, reporting every mistake to <see cref="SpecProblems"/>.</summary>
-internal sealed class SweepReader(SpecProblems problems, JobRegistry jobs)
+internal sealed class SweepReader(SpecProblems problems, JobRegistry jobs, string? folder = null)
 {
     public static readonly IReadOnlyList<string> Keys = ["name", "job", "sampler", "trials", "seed", "replicates", "parameters", "objective", "requires", "timeout"];
 
@@ -25,7 +25,7 @@ internal sealed class SweepReader(SpecProblems problems, JobRegistry jobs)
         var trials = ReadTrials(sweep, sampler);
         var seed = ReadSeed(sweep);
         var replicates = ReadReplicates(sweep);
-        var parameters = new ParameterReader(problems, job, sampler).Read(sweep, KeyOf(sweep, "parameters"), Find(sweep, "parameters"));
+        var parameters = new ParameterReader(problems, job, sampler, folder).Read(sweep, KeyOf(sweep, "parameters"), Find(sweep, "parameters"));
         var objective = new ObjectiveReader(problems, job).Read(Find(sweep, "objective"));
         var requires = new RequiresReader(problems).Read(Find(sweep, "requires"));
         var settings = _settings.Read(sweep, job, DeclaredNames(Find(sweep, "parameters")));

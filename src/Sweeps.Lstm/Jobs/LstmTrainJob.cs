@@ -5,7 +5,7 @@ using Sweeps.Lstm.Training;
 namespace Sweeps.Lstm.Jobs;
 
 /// <summary>
-/// <c>lstm.train</c>: generates the task from the trial's seed, trains one LSTM variant in float32 on one core,
+/// <c>lstm.train</c>: generates the task from the trial's seed (or reads it from a sequence file, <c>task: file</c>), trains one LSTM variant in float32 on one core,
 /// and reports its losses. Divergence is a result (diverged = 1), not an error.
 /// </summary>
 public sealed class LstmTrainJob : IJob
@@ -15,7 +15,7 @@ public sealed class LstmTrainJob : IJob
     public JobResult Run(JobContext context)
     {
         var settings = LstmTrainSettings.From(context.Parameters);
-        var task = SequenceTasks.Generate(settings.Task, settings.Sizes, context.Seed);
+        var task = settings.MakeTask(context.Seed);
         var trainer = new Trainer<float>(task, settings.Options, context.Seed);
         var report = trainer.Train(context.Cancellation, epoch => context.Progress.Report(
             (double)epoch.Epoch / epoch.MaxEpochs, epoch.Epoch,

@@ -1,5 +1,6 @@
 using Sweeps.Core.Parameters;
 using Sweeps.Lstm.Tasks;
+using Sweeps.Lstm.Tasks.Files;
 using Sweeps.Lstm.Training;
 
 namespace Sweeps.Lstm.Jobs;
@@ -7,11 +8,33 @@ namespace Sweeps.Lstm.Jobs;
 /// <summary>The parameters of an <c>lstm.train</c> trial, read and checked; every bad value names itself and what it should be.</summary>
 public sealed record LstmTrainSettings(string Task, TaskSizes Sizes, TrainingOptions Options)
 {
+    /// <summary>The generated tasks and <c>file</c>, which reads <see cref="Data"/>.</summary>
+    public static IReadOnlyList<string> TaskNames { get; } = [.. SequenceTasks.Names, FileSplit.Name];
+
+    /// <summary>The sequence file of <c>task: file</c> (absolute once the spec is read); null for generated tasks.</summary>
+    public string? Data { get; init; }
+
+    public double ValidShare { get; init; } = 0.1;
+    public double TestShare { get; init; } = 0.1;
+    public ulong SplitSeed { get; init; }
+
     public static LstmTrainSettings From(TrialParameters parameters)
     {
         var task = parameters.GetText("task", AddingTask.Name).Trim().ToLowerInvariant();
-        if (!SequenceTasks.IsKnown(task))
-            throw new JobParameterException("task", $"must be one of {string.Join(", ", SequenceTasks.Names)}, got '{task}'");
+        if (!TaskNames.Contains(task))
+            throw new JobParameterException("task", $"must be one of {string.Join(", ", TaskNames)}, got '{task}'");
+        var data = parameters.GetText("data", "").Trim();
+        if (task == FileSplit.Name && data.Length == 0)
+            throw new JobParameterException("data", "is required by task: file; give the path of a .txt, .jsonl or .csv sequence file");
+        if (task != FileSplit.Name && data.Length > 0)
+            throw new JobParameterException("data", $"is read only by task: file, but task is {task}");
+        if (data.Length > 0 && SequenceFileFormats.FromPath(data) is null)
+            throw new JobParameterException("data", $"must name a file ending in {string.Join(", ", SequenceFileFormats.Extensions)} (the extension says its format), got '{data}'");
+        var validShare = Share(parameters, "valid_share");
+        var testShare = Share(parameters, "test_share");
+        if (validShare + testShare >= 0.95)
+            throw new JobParameterException("test_share", $"plus valid_share must leave training sequences: {testShare} + {validShare} is 0.95 or more");
+        var splitSeed = Integer(parameters, "split_seed", 0, 0, int.MaxValue);
 
         var variantText = parameters.GetText("variant", LstmVariant.Vanilla.Name());
         if (!LstmVariants.TryParse(variantText, out var variant))
@@ -48,7 +71,35 @@ public sealed record LstmTrainSettings(string Task, TaskSizes Sizes, TrainingOpt
             InputNoise = Real(parameters, "input_noise", 0),
             Clip = Real(parameters, "clip", 0),
         };
-        return new LstmTrainSettings(task, sizes, options);
+        return new LstmTrainSettings(task, sizes, options)
+        {
+            Data = data.Length > 0 ? data : null,
+            ValidShare = validShare,
+            TestShare = testShare,
+            SplitSeed = (ulong)splitSeed,
+        };
+    }
+
+    /// <summary>The task to train on: generated from the seed, or read from <see cref="Data"/> and split by <see cref="SplitSeed"/>.</summary>
+    /// <exception cref="JobParameterException">The file cannot be read or is malformed (file:line and what is wrong).</exception>
+    public SequenceTask MakeTask(ulong seed)
+    {
+        if (Data is null) return SequenceTasks.Generate(Task, Sizes, seed);
+        try
+        {
+            return FileSplit.Make(SequenceFile.Read(Data, Sizes.SequenceLength), Data, ValidShare, TestShare, SplitSeed);
+        }
+        catch (SequenceFileException e)
+        {
+            throw new JobParameterException("data", $"cannot be used: {e.Message}");
+        }
+    }
+
+    private static double Share(TrialParameters parameters, string name)
+    {
+        var value = parameters.GetReal(name, 0.1);
+        if (!(value > 0 && value < 0.9)) throw new JobParameterException(name, $"must be above 0 and below 0.9, got {value}");
+        return value;
     }
 
     private static int Integer(TrialParameters parameters, string name, int fallback, int min, int max)

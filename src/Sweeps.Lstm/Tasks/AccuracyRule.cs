@@ -9,4 +9,6 @@ public enum AccuracyRule
     WithinTolerance,
     /// <summary>The symbols the grammar allows next are exactly the most probable ones (Gers et al. 2000).</summary>
     LegalSymbols,
+    /// <summary>The most probable class is the target's (classification and next-character prediction from a file).</summary>
+    MostProbable,
 }

@@ -57,6 +57,16 @@ public sealed record Evaluation(double Loss, double? Accuracy)
                 if (!(Math.Abs(double.CreateChecked(prediction[j]) - sequence.Targets[t * k + j]) < task.Tolerance)) return false;
             return true;
         }
+        if (task.Accuracy == AccuracyRule.MostProbable)
+        {
+            int best = 0, target = 0;
+            for (var j = 1; j < k; j++)
+            {
+                if (prediction[j] > prediction[best]) best = j;
+                if (sequence.Targets[t * k + j] > sequence.Targets[t * k + target]) target = j;
+            }
+            return best == target;
+        }
         // Legal symbols: every allowed symbol more probable than every forbidden one.
         double lowestLegal = double.PositiveInfinity, highestIllegal = double.NegativeInfinity;
         for (var j = 0; j < k; j++)

@@ -1,3 +1,4 @@
+using Sweeps.Core.Lifecycle;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Security;
@@ -40,10 +41,10 @@ public sealed class SweepsClient : IDisposable
     /// <summary>The server that answered last.</summary>
     public Uri Server => _options.Servers[_current];
 
-    public async Task<SubmitResponse> SubmitAsync(IReadOnlyList<string> specs, CancellationToken cancellation) =>
+    public async Task<SubmitResponse> SubmitAsync(IReadOnlyList<string> specs, CancellationToken cancellation, SweepOrigin? origin = null) =>
         await SendAsync<SubmitResponse>(() => new HttpRequestMessage(HttpMethod.Post, "api/v1/sweeps")
         {
-            Content = new StringContent(JsonSerializer.Serialize(new SubmitRequest(specs), ApiJson.Options), Encoding.UTF8, "application/json"),
+            Content = new StringContent(JsonSerializer.Serialize(new SubmitRequest(specs, origin), ApiJson.Options), Encoding.UTF8, "application/json"),
         }, cancellation);
 
     /// <param name="verb">pause, resume or cancel.</param>

@@ -50,6 +50,7 @@ internal abstract class QuerySql
         {
             "status" or "worker" or "error" => field.Key,
             "started_at" or "ended_at" => TimeText(field.Key),
+            "host" => null, // compared in memory: a store of schema version 1, read without migrating, has no such column
             _ => "",
         },
         FieldSource.Parameter when IsPlain(field.Key) => ParameterText(field.Key),

@@ -7,6 +7,9 @@ public enum FieldSource
     Parameter,
     Metric,
 
+    /// <summary>One of the job's facts about how the trial ran: <c>details.NAME</c>.</summary>
+    Detail,
+
     /// <summary>A name not known in advance: a parameter if the trial has one of that name, else a metric.</summary>
     ParameterOrMetric,
 }

@@ -52,7 +52,17 @@ public sealed class TrialFieldSet
         return set;
     }
 
-    public bool TryResolve(string name, out TrialField field) => _fields.TryGetValue(name, out field!);
+    public bool TryResolve(string name, out TrialField field)
+    {
+        if (_fields.TryGetValue(name, out field!)) return true;
+        // Details are named by the job trial by trial, so any details.NAME resolves (missing where a trial lacks it).
+        if (name.StartsWith(TrialFields.DetailPrefix, StringComparison.Ordinal) && name.Length > TrialFields.DetailPrefix.Length)
+        {
+            field = new TrialField(name, FieldSource.Detail, name[TrialFields.DetailPrefix.Length..]);
+            return true;
+        }
+        return false;
+    }
 
     public bool Contains(string name) => TryResolve(name, out _);
 }

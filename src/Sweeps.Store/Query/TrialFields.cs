@@ -9,7 +9,10 @@ namespace Sweeps.Store.Query;
 /// </summary>
 public static class TrialFields
 {
-    public static readonly IReadOnlyList<string> Columns = ["trial", "point", "replicate", "attempt", "status", "worker", "duration_ms", "seed", "error", "started_at", "ended_at"];
+    public static readonly IReadOnlyList<string> Columns = ["trial", "point", "replicate", "attempt", "status", "worker", "duration_ms", "seed", "error", "started_at", "ended_at", "host"];
+
+    /// <summary><c>details.NAME</c>: one of the job's facts about how the trial ran (a text).</summary>
+    public const string DetailPrefix = "details.";
 
     /// <summary>A field's value: a number, a text, or null when the trial does not have it.</summary>
     public static object? Get(TrialRow row, string name) =>
@@ -46,11 +49,13 @@ public static class TrialFields
         {
             "status" => row.Status.Text(),
             "worker" => row.Worker,
+            "host" => row.Host,
             "error" => row.Error,
             "started_at" => Time(row.StartedAt),
             "ended_at" => Time(row.EndedAt),
             _ => null,
         },
+        FieldSource.Detail => row.Details is { } details && details.TryGetValue(field.Key, out var d) ? d : null,
         FieldSource.Parameter or FieldSource.ParameterOrMetric =>
             row.Parameters.TryGet(field.Key, out var p) && p.Kind == ParameterKind.Text ? p.Text : null,
         _ => null,

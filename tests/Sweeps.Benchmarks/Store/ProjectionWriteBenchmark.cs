@@ -26,6 +26,10 @@ public class ProjectionWriteBenchmark
     [ParamsSource(nameof(Stores))]
     public string Store { get; set; } = "sqlite";
 
+    /// <summary>Completed rows carry a one-fact <c>details</c> (a command line), as command jobs give; without, as built-in jobs.</summary>
+    [Params(false, true)]
+    public bool Details { get; set; }
+
     [IterationSetup]
     public void NewStore()
     {
@@ -46,20 +50,26 @@ public class ProjectionWriteBenchmark
             for (var first = 0; first < TrialCount; first += BatchRows)
             {
                 var batch = new StoreBatch { SequenceNr = ++sequenceNr };
-                for (var i = first; i < first + BatchRows; i++) batch.Put(Row(i, status));
+                for (var i = first; i < first + BatchRows; i++) batch.Put(Row(i, status, Details));
                 _store.Apply(batch, "trials");
             }
     }
 
     private static readonly TrialParameters Parameters = new([new("sleep_ms", ParameterValue.Of(0.0)), new("fail", ParameterValue.Of(false))]);
 
-    private static TrialRow Row(long index, TrialStatus status)
+    private static readonly Dictionary<string, string> CommandDetails = new() { ["command"] = "python3 train.py --lr 0.01 --layers 2" };
+
+    private static TrialRow Row(long index, TrialStatus status, bool details)
     {
         var started = new DateTime(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc);
         var done = status == TrialStatus.Completed;
         return new TrialRow("bench", index, index, 0, (ulong)index * 0x9E3779B97F4A7C15UL, Parameters, status, 1, "worker-a", started,
             done ? started.AddMilliseconds(1) : null, done ? 1 : null,
-            done ? new Dictionary<string, double> { ["value"] = index } : new Dictionary<string, double>(), null, null);
+            done ? new Dictionary<string, double> { ["value"] = index } : new Dictionary<string, double>(), null, null)
+        {
+            Host = done ? "node-a" : null,
+            Details = done && details ? CommandDetails : null,
+        };
     }
 
     private static string NewPostgresDatabase()

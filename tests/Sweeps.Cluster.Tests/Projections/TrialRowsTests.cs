@@ -55,4 +55,21 @@ public sealed class TrialRowsTests
         Assert.Equal(1, TrialRows.Weight(Submitted()));
         Assert.Equal(1, TrialRows.Weight(new TrialsFinished("s", "w", [])));
     }
+
+    [Fact]
+    public void The_sweeps_origin_and_each_trials_host_and_details_go_into_their_rows()
+    {
+        var rows = new TrialRows();
+        var batch = new StoreBatch();
+        var origin = new SweepOrigin("1.2.3", "laptop", "ada", "abc", true);
+        rows.Add(batch, Submitted() with { Origin = origin });
+        rows.Add(batch, new TrialsDispatched("noop-sweep", "w1", 0, 2, [], At));
+        rows.Add(batch, new TrialsFinished("noop-sweep", "w1",
+            [Outcome(0, 1, true) with { Host = "node-1", Details = new Dictionary<string, string> { ["command"] = "true" } }, Outcome(1, 1, false)]));
+
+        Assert.Equal(origin, Assert.Single(batch.Sweeps).Origin);
+        var trials = batch.Trials.OrderBy(t => t.Index).ToList();
+        Assert.Equal(("node-1", "true"), (trials[0].Host, trials[0].Details!["command"]));
+        Assert.Equal((null, null), (trials[1].Host, trials[1].Details));
+    }
 }

@@ -42,6 +42,7 @@ public sealed class SweepsSerializerTests() : TestKit(Support.ClusterTestKit.Ser
         new WorkerRefused("protocol 2"),
         new WorkerNameInUse("w", "held by a live worker"),
         new SubmitSweeps(["name: s\n"]),
+        new SubmitSweeps(["name: s\n"], new SweepOrigin("0.10.0", "laptop", "ada", "0123abcd", true)),
         new SubmitResult([new SubmittedSweep("s", false, true, 10, ["changed"])]),
         GetProgress.Instance,
         new ProgressReport([new SweepProgress("s", SweepState.Running, 10, 1, 2, 3, 6)], 42),
@@ -51,8 +52,10 @@ public sealed class SweepsSerializerTests() : TestKit(Support.ClusterTestKit.Ser
         Projection.GetPosition.Instance,
         new Projection.ProjectionPosition(42),
         new SweepSubmitted("s", "name: s\n", "abc", 10, At),
+        new SweepSubmitted("s", "name: s\n", "abc", 10, At, new SweepOrigin("0.10.0", "laptop", "ada", null, null)),
         new TrialsDispatched("s", "w", 0, 4, [new RetriedTrial(9, 2, 1)], At),
         new TrialsFinished("s", "w", [Outcome]),
+        new TrialsFinished("s", "w", [Outcome with { Host = "node-7", Details = new Dictionary<string, string> { ["command"] = "python3 train.py --lr 0.1" } }]),
         new TrialsRequeued("s", [new RequeuedTrial(1, 2, 1)], "lease expired"),
         new SweepStateChanged("s", SweepState.Finished, At),
         new TrialsRefused("s", "w", [new RequeuedTrial(1, 2, 0)], "program missing", At),
@@ -107,6 +110,31 @@ public sealed class SweepsSerializerTests() : TestKit(Support.ClusterTestKit.Ser
         var serializer = new SweepsSerializer((ExtendedActorSystem)Sys);
         var error = Assert.Throws<SerializationException>(() => serializer.ToBinary(new Unregistered()));
         Assert.Contains("is not a registered Sweeps message", error.Message);
+    }
+
+    [Fact]
+    public void Events_journaled_before_run_metadata_recover_with_it_unknown_and_empty_metadata_is_not_written()
+    {
+        var serializer = new SweepsSerializer((ExtendedActorSystem)Sys);
+        // As a journal of the version before run metadata holds them.
+        var submitted = (SweepSubmitted)serializer.FromBinary(System.Text.Encoding.UTF8.GetBytes(
+            """{"Name":"s","Spec":"name: s\n","Fingerprint":"abc","TotalTrials":10,"At":"2026-11-26T03:00:00Z"}"""), "e.sub");
+        Assert.Equal(new SweepSubmitted("s", "name: s\n", "abc", 10, At), submitted);
+        Assert.Null(submitted.Origin);
+        var finished = (TrialsFinished)serializer.FromBinary(System.Text.Encoding.UTF8.GetBytes("""
+            {"Sweep":"s","Worker":"w","Outcomes":[{"Sweep":"s","Index":3,"Attempt":2,"Succeeded":true,"Metrics":{"fraction":0.25},
+              "Error":null,"StartedAt":"2026-11-26T03:00:00Z","EndedAt":"2026-11-26T03:00:01Z"}]}
+            """), "e.fin");
+        var outcome = finished.Outcomes.Single();
+        Assert.Equal((3L, 0.25), (outcome.Index, outcome.Metrics["fraction"]));
+        Assert.Null(outcome.Host);
+        Assert.Null(outcome.Details);
+
+        // A trial with no details and an old-style submit cost no bytes for what they lack.
+        var written = System.Text.Encoding.UTF8.GetString(serializer.ToBinary(new TrialsFinished("s", "w", [Outcome])));
+        Assert.DoesNotContain("Details", written);
+        Assert.DoesNotContain("Host", written);
+        Assert.DoesNotContain("Origin", System.Text.Encoding.UTF8.GetString(serializer.ToBinary(new SweepSubmitted("s", "x", "f", 1, At))));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public class BadParameterTests
 {
     [Theory]
     [InlineData("variant", "lstm", "must be one of vanilla, nig, nfg, nog, niaf, noaf, cifg, np, fgr, got 'lstm'")]
-    [InlineData("task", "timit", "must be one of adding, reber, polyphonic, got 'timit'")]
+    [InlineData("task", "timit", "must be one of adding, reber, polyphonic, file, got 'timit'")]
     [InlineData("optimizer", "rmsprop", "must be one of sgd, nesterov, adam, got 'rmsprop'")]
     [InlineData("hidden", 0L, "must be from 1 to 4096, got 0")]
     [InlineData("layers", 0L, "must be from 1 to 16, got 0")]
