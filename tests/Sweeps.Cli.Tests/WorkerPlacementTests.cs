@@ -76,6 +76,37 @@ public sealed class WorkerPlacementTests
             s => s.Output, TimeSpan.FromMinutes(1), () => "status to stop showing that plugin-pi waits");
     }
 
+    /// <summary>A submitted command runs code on every worker: one started without --allow-commands never gets its trials.</summary>
+    [Fact]
+    public void A_command_sweep_waits_for_a_worker_started_with_allow_commands_and_status_says_so()
+    {
+        var (port, http) = (FreePort.Next(), FreePort.Next());
+        var seed = $"127.0.0.1:{port}";
+        var spec = Files.Write(_folder, "cmd.yaml", """
+            name: own-program
+            job: command
+            command: ["/bin/sh", "-c", "echo '{{\"value\": {x}}}'"]
+            sampler: grid
+            parameters:
+              x: [1, 2, 3]
+            """);
+        using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", Database);
+        using var closed = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "1", "--name", "closed");
+        WaitUntilReady(coordinator, closed);
+        coordinator.WaitForLog("Worker closed joined", TimeSpan.FromSeconds(60));
+        Submit(spec, http, coordinator);
+        coordinator.WaitForLog("Sweep own-program waits", TimeSpan.FromSeconds(60));
+        var status = Eventually.Until(() => SweepsProcess.Run(_folder, "status", "--db", Database), s => s.Output.Contains("own-program waits"),
+            s => s.Output, TimeSpan.FromMinutes(1), () => "status to show that own-program waits");
+        Assert.Contains("--allow-commands", status.Output);
+        Assert.Equal(0, Files.Count(Database, "SELECT COUNT(*) FROM trials WHERE sweep = 'own-program' AND status <> 'pending'"));
+
+        using var open = SweepsProcess.Start(_folder, "worker", "--seed", seed, "--slots", "1", "--name", "open", "--allow-commands", "/bin/sh");
+        Eventually.Until(() => Files.Count(Database, "SELECT COUNT(*) FROM trials WHERE sweep = 'own-program' AND status = 'completed'"), n => n == 3,
+            n => n.ToString(), TimeSpan.FromMinutes(4), () => $"every trial completed; coordinator log:\n{coordinator.Errors}");
+        Assert.Equal(["open"], Files.Query(Database, "SELECT DISTINCT worker FROM trials WHERE sweep = 'own-program'").Select(r => (string?)r[0]));
+    }
+
     private static void WaitUntilReady(SweepsProcess coordinator, params SweepsProcess[] workers)
     {
         coordinator.WaitForLog("HTTP API listening", TimeSpan.FromSeconds(60));
