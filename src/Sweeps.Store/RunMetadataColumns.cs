@@ -24,20 +24,23 @@ internal static class RunMetadataColumns
     {
         foreach (var (table, column, type) in Added)
         {
-            if (dialect.IsSqlite && Has(connection, transaction, table, column)) continue;
+            // Looked up first on both stores: on PostgreSQL even ALTER TABLE ... IF NOT EXISTS takes an exclusive lock,
+            // and a node opening the store while another's projection writes would deadlock with it.
+            if (Has(connection, transaction, dialect, table, column)) continue;
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            // PostgreSQL says IF NOT EXISTS itself; SQLite cannot, so its columns are looked up first.
             command.CommandText = $"ALTER TABLE {table} ADD COLUMN {(dialect.IsSqlite ? "" : "IF NOT EXISTS ")}{column} {type(dialect)}";
             command.ExecuteNonQuery();
         }
     }
 
-    private static bool Has(DbConnection connection, DbTransaction transaction, string table, string column)
+    private static bool Has(DbConnection connection, DbTransaction transaction, StoreDialect dialect, string table, string column)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+        command.CommandText = dialect.IsSqlite
+            ? $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'"
+            : $"SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '{table}' AND column_name = '{column}'";
         return Convert.ToInt64(command.ExecuteScalar()) > 0;
     }
 }
