@@ -16,7 +16,6 @@ public class TrainingTests(ITestOutputHelper output)
         output.WriteLine($"{report} in {watch.Elapsed.TotalSeconds:F1} s, curve {string.Join(", ", report.ValidCurve.Select(v => v.ToString("F4")))}");
         Assert.False(report.Diverged);
         Assert.True(report.TestLoss < AddingTask.TrivialLoss / 2, $"test MSE {report.TestLoss:F4} should be well under {AddingTask.TrivialLoss:F4}");
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20));
     }
 
     [Theory]
