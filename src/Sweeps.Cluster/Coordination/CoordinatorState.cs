@@ -60,9 +60,9 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
     /// A worker said hello: what it runs and carries. Refusals it made before are forgotten: a hello is a new worker
     /// process (or one the coordinator met again after a restart), which may have what it lacked.
     /// </summary>
-    public void WorkerJoined(string worker, IEnumerable<string> jobs, IReadOnlyDictionary<string, string> labels)
+    public void WorkerJoined(string worker, IEnumerable<string> jobs, IReadOnlyDictionary<string, string> labels, int slots = 0)
     {
-        _workers[worker] = new WorkerAbilities(jobs, labels);
+        _workers[worker] = new WorkerAbilities(jobs, labels) { Slots = slots };
         ForgetRefusals(worker);
     }
 
@@ -85,9 +85,10 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
     /// Which trials to hand a worker asking for <paramref name="count"/>: trials to run again first, then new ones, of
     /// sweeps it can run. A worker that never said hello (only tests) is taken to run everything.
     /// </summary>
-    public IReadOnlyList<TrialsDispatched> DecideDispatch(string worker, int count, DateTime now)
+    /// <returns><see cref="TrialsDispatched"/> events, each after the <see cref="TrialsSuggested"/> its new trials need, if any.</returns>
+    public IReadOnlyList<object> DecideDispatch(string worker, int count, DateTime now)
     {
-        var events = new List<TrialsDispatched>();
+        var events = new List<object>();
         var abilities = _workers.GetValueOrDefault(worker);
         for (var tried = 0; tried < _order.Count && count > 0; tried++)
         {
@@ -98,6 +99,15 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
             var retries = sweep.ToRunAgain.Values.Take(count).ToList();
             count -= retries.Count;
             var fresh = (int)Math.Min(count, sweep.Total - sweep.Cursor);
+            if (sweep.Search is { } search)
+            {
+                // Without batches, a worker gets no more new trials than it has slots: a prefetched suggestion learns from nothing.
+                if (!search.Batched) fresh = Math.Min(fresh, Math.Max(0, Math.Max(1, abilities?.Slots ?? 1) - sweep.Running.Values.Count(l => l.Worker == worker)));
+                var suggested = search.Decide(sweep.Cursor, sweep.Total, fresh);
+                if (suggested.Count > 0) events.Add(new TrialsSuggested(sweep.Name, search.Suggested, suggested, now));
+                fresh = (int)Math.Min(fresh, search.Suggested + suggested.Count - sweep.Cursor);
+                if (fresh == 0 && retries.Count == 0) continue; // the next batch waits for this one's results
+            }
             count -= fresh;
             events.Add(new TrialsDispatched(sweep.Name, worker, sweep.Cursor, fresh, retries, now));
         }
@@ -255,6 +265,9 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
         }
     }
 
+    /// <summary>Whether the sweep's next trials are suggested from its results (TPE), so that results may make new work.</summary>
+    public bool LearnsFromResults(string sweep) => _sweeps.TryGetValue(sweep, out var run) && run.Search is not null;
+
     /// <summary>A person pauses, resumes (running) or cancels a sweep; finishing is the coordinator's to decide.</summary>
     public SweepStateChangeDecision DecideStateChange(string name, SweepState state, DateTime now)
     {
@@ -296,6 +309,7 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
                 foreach (var outcome in e.Outcomes)
                 {
                     if (!finished.Running.Remove(outcome.Index)) finished.ToRunAgain.Remove(outcome.Index);
+                    finished.Search?.Observe(outcome);
                     if (outcome.Succeeded) finished.Completed++;
                     else finished.Failed++;
                 }
@@ -310,6 +324,9 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
                 break;
             case SweepStateChanged e:
                 _sweeps[e.Sweep].State = e.State;
+                break;
+            case TrialsSuggested e:
+                _sweeps[e.Sweep].Search!.Apply(e);
                 break;
             case TrialsRefused e:
                 var refusedRun = _sweeps[e.Sweep];
@@ -345,7 +362,11 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
             .Concat(s.Running.Select(r => new RetriedTrial(r.Key, r.Value.Attempt + 1, r.Value.Losses)))
             .OrderBy(r => r.Index)
             .ToList(),
-        s.Waiting)).ToList());
+        s.Waiting)
+    {
+        Suggested = s.Search?.SuggestedPoints.ToList(),
+        Observed = s.Search?.Observed.ToList(),
+    }).ToList());
 
     public void Restore(CoordinatorSnapshot snapshot)
     {
@@ -356,6 +377,7 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
             var spec = SpecLoader.ParseTrusted(s.Spec, $"sweep '{s.Name}' in a snapshot");
             var run = new SweepRun(spec, s.Spec, s.Fingerprint) { Cursor = s.Cursor, Completed = s.Completed, Failed = s.Failed, State = s.State, Waiting = s.Waiting };
             foreach (var retry in s.ToRunAgain) run.ToRunAgain[retry.Index] = retry;
+            run.Search?.Restore(s.Suggested, s.Observed);
             Add(run);
         }
     }
@@ -380,7 +402,7 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
 
     private static TrialAssignment Assignment(SweepRun sweep, long index, int attempt)
     {
-        var trial = sweep.Plan.At(index);
+        var trial = sweep.Search is { } search ? sweep.Plan.At(index, search[index]) : sweep.Plan.At(index);
         return new TrialAssignment(sweep.Name, index, attempt, sweep.Spec.Job, trial.Seed, trial.Parameters,
             sweep.Spec.Settings.Count > 0 ? sweep.Spec.Settings : null, sweep.Spec.Timeout);
     }

@@ -77,7 +77,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
             }
             if (!Claim(Sender, hello.Worker, "hello")) return;
             var labels = hello.Labels ?? new Dictionary<string, string>();
-            _state.WorkerJoined(hello.Worker, hello.Jobs ?? [], labels);
+            _state.WorkerJoined(hello.Worker, hello.Jobs ?? [], labels, hello.Slots);
             _log.Info("Worker {0} joined: {1} job kinds, {2}{3}", hello.Worker, hello.Jobs?.Count ?? 0, Core.Spec.WorkerLabels.Describe(labels),
                 hello.Plugins is { Count: > 0 } plugins ? $", plugins {string.Join(", ", plugins)}" : "");
             Sender.Tell(WorkerWelcome.Instance);
@@ -217,7 +217,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         _idle.Remove(worker);
         PersistThen(events, () =>
         {
-            var assignments = events.SelectMany(_state.Assignments).ToList();
+            var assignments = events.OfType<TrialsDispatched>().SelectMany(_state.Assignments).ToList();
             foreach (var chunk in assignments.Chunk(AssignmentsPerMessage)) worker.Tell(new TrialsAssigned(chunk));
         });
     }
@@ -230,7 +230,12 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
             ? _state.DecideOutcomes(report.Worker, report.Outcomes)
             : new ReportDecision([], []);
         LogRefused(sender, report.Worker, "results", decision.Refused);
-        PersistThen(decision.Events, () => sender.Tell(new OutcomesRecorded(report.Batch)));
+        PersistThen(decision.Events, () =>
+        {
+            sender.Tell(new OutcomesRecorded(report.Batch));
+            // an adaptive sweep's next trials may wait for these results
+            if (decision.Events.OfType<TrialsFinished>().Any(f => _state.LearnsFromResults(f.Sweep))) WakeIdleWorkers();
+        });
     }
 
     private void TakeBack(ReturnTrials returned)
@@ -281,6 +286,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     /// <summary>Null when a hello is within bounds; otherwise what is wrong with it (it crossed a process boundary).</summary>
     private static string? HelloProblem(WorkerHello hello)
     {
+        if (hello.Slots is < 0 or > WorkerHello.MaxSlots) return $"it claims {hello.Slots} trial slots; give 1 to {WorkerHello.MaxSlots}";
         if (hello.Jobs is { Count: > WorkerHello.MaxJobs }) return $"it says it runs {hello.Jobs.Count} job kinds; at most {WorkerHello.MaxJobs} are allowed";
         if (hello.Plugins is { Count: > WorkerHello.MaxPlugins }) return $"it names {hello.Plugins.Count} plugins; at most {WorkerHello.MaxPlugins} are allowed";
         if (hello.Labels is { Count: > Core.Spec.WorkerLabels.MaxCount }) return $"it has {hello.Labels.Count} labels; at most {Core.Spec.WorkerLabels.MaxCount} are allowed";

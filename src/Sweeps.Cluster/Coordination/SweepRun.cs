@@ -16,6 +16,9 @@ internal sealed class SweepRun(SweepSpec spec, string specText, string fingerpri
     public string SpecText { get; } = specText;
     public string Fingerprint { get; } = fingerprint;
     public TrialPlan Plan { get; } = new(spec);
+
+    /// <summary>For <c>sampler: tpe</c>: the points suggested so far and the results they come from; null for the other samplers.</summary>
+    public TpeSearch? Search { get; } = TpeSearch.For(spec);
     public long Total => Plan.TrialCount;
 
     /// <summary>Trials below the cursor have been handed out at least once.</summary>

@@ -13,6 +13,9 @@ internal sealed class WorkerAbilities(IEnumerable<string> jobs, IReadOnlyDiction
 
     public IReadOnlyDictionary<string, string> Labels { get; } = labels;
 
+    /// <summary>How many trials the worker runs at once, as its hello said (0: it did not say).</summary>
+    public int Slots { get; init; }
+
     public bool RunsKind(string kind) => _jobs.Contains(kind);
 
     /// <summary>Null when the worker runs the sweep's job kind and carries the labels it requires; otherwise why not.</summary>

@@ -1,5 +1,6 @@
 using Sweeps.Cluster.Messages;
 using Sweeps.Core.Lifecycle;
+using Sweeps.Core.Parameters;
 
 namespace Sweeps.Cluster.Events;
 
@@ -21,6 +22,12 @@ public sealed record TrialsDispatched(string Sweep, string Worker, long FirstNew
 public sealed record RetriedTrial(long Index, int Attempt, int Losses);
 
 /// <summary>Trials whose outcome is final: completed, or failed (the job threw, or its workers were lost too often).</summary>
+/// <summary>
+/// Points an adaptive sampler (TPE) suggested for the sweep's next trials, from <paramref name="FirstIndex"/> on. Journaled
+/// before the trials are handed out, so recovery replays a suggestion instead of computing it again.
+/// </summary>
+public sealed record TrialsSuggested(string Sweep, long FirstIndex, IReadOnlyList<TrialParameters> Parameters, DateTime At) : ISweepsMessage;
+
 public sealed record TrialsFinished(string Sweep, string Worker, IReadOnlyList<TrialOutcome> Outcomes) : ISweepsMessage;
 
 /// <summary>Trials that will run again: their worker was lost or stuck (a loss), or handed them back (no loss).</summary>

@@ -1,5 +1,6 @@
 using Sweeps.Cluster.Messages;
 using Sweeps.Core.Lifecycle;
+using Sweeps.Core.Parameters;
 
 namespace Sweeps.Cluster.Events;
 
@@ -20,4 +21,14 @@ public sealed record SweepSnapshot(
     long Failed,
     SweepState State,
     IReadOnlyList<RetriedTrial> ToRunAgain,
-    string? Waiting = null);
+    string? Waiting = null)
+{
+    /// <summary>An adaptive sweep's suggested points, by trial index; null for the other samplers.</summary>
+    public IReadOnlyList<TrialParameters>? Suggested { get; init; }
+
+    /// <summary>An adaptive sweep's finished trials and their objective values (NaN: no value), in the order they finished.</summary>
+    public IReadOnlyList<ObservedTrial>? Observed { get; init; }
+}
+
+/// <summary>A finished trial as an adaptive sampler learns from it: its index and objective value (NaN when it has none).</summary>
+public sealed record ObservedTrial(long Index, double Value);

@@ -15,8 +15,12 @@ public sealed record WorkerHello(
     string Cluster = ClusterNames.Default,
     IReadOnlyList<string>? Jobs = null,
     IReadOnlyDictionary<string, string>? Labels = null,
-    IReadOnlyList<string>? Plugins = null) : ISweepsMessage
+    IReadOnlyList<string>? Plugins = null,
+    int Slots = 0) : ISweepsMessage
 {
+    /// <summary>The most trial slots a hello may claim (the count of trials a worker runs at once; 0: not said).</summary>
+    public const int MaxSlots = 100_000;
+
     /// <summary>Bumped whenever a message or event changes shape (2: workers advertise jobs, labels and plugins; trials can be refused).</summary>
     public const int CurrentProtocol = 2;
 

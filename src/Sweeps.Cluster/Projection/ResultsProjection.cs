@@ -71,7 +71,7 @@ public sealed class ResultsProjection : ReceiveActor, IWithTimers
         try
         {
             var rows = new TrialRows();
-            foreach (var sweep in _store.Sweeps()) rows.Know(sweep);
+            foreach (var sweep in _store.Sweeps()) rows.Know(sweep, _store.ReadTrials);
             _position = _store.ReadOffset(Name);
             var journal = PersistenceQuery.Get(Context.System).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
             var (killSwitch, done) = journal

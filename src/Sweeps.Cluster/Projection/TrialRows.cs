@@ -1,6 +1,7 @@
 using Sweeps.Cluster.Events;
 using Sweeps.Core.Jobs;
 using Sweeps.Core.Lifecycle;
+using Sweeps.Core.Parameters;
 using Sweeps.Core.Spec;
 using Sweeps.Core.Trials;
 using Sweeps.Store;
@@ -9,11 +10,14 @@ namespace Sweeps.Cluster.Projection;
 
 /// <summary>
 /// Turns the coordinator's journal events into rows of the results store. The events carry only trial indexes;
-/// parameters and seeds come from each sweep's plan, which is deterministic.
+/// parameters and seeds come from each sweep's plan, which is deterministic, or, for an adaptive sweep (TPE), from the
+/// points journaled as <see cref="TrialsSuggested"/> (each written at once as a pending row, so a projection started
+/// again reads them back from the store).
 /// </summary>
 internal sealed class TrialRows
 {
     private readonly Dictionary<string, TrialPlan> _plans = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<long, TrialParameters>> _suggested = new(StringComparer.Ordinal);
 
     /// <summary>How many rows an event writes (at least 1), so that a batch is measured in rows, not events.</summary>
     public static long Weight(object evt) => Math.Max(1, evt switch
@@ -22,10 +26,17 @@ internal sealed class TrialRows
         TrialsFinished e => e.Outcomes.Count,
         TrialsRequeued e => e.Trials.Count,
         TrialsRefused e => e.Trials.Count,
+        TrialsSuggested e => e.Parameters.Count,
         _ => 1,
     });
 
-    public void Know(SweepRow sweep) => Plan(sweep.Name, sweep.Spec);
+    /// <param name="stored">The sweep's rows in the store, read only for an adaptive sweep, whose points they hold.</param>
+    public void Know(SweepRow sweep, Func<string, IEnumerable<TrialRow>> stored)
+    {
+        if (Plan(sweep.Name, sweep.Spec).Spec.Sampler != SamplerKind.Tpe) return;
+        var points = _suggested[sweep.Name] = new Dictionary<long, TrialParameters>();
+        foreach (var row in stored(sweep.Name)) points[row.Index] = row.Parameters;
+    }
 
     public void Add(StoreBatch batch, object evt)
     {
@@ -36,6 +47,14 @@ internal sealed class TrialRows
                 batch.Sweeps.Add(new SweepRow(e.Name, plan.Spec.Job, plan.Spec.Sampler.ToString().ToLowerInvariant(), e.TotalTrials,
                     plan.Spec.Objective?.Metric, plan.Spec.Objective?.Goal.ToString().ToLowerInvariant(), e.Fingerprint, e.Spec,
                     SweepState.Running, e.At) { Origin = e.Origin });
+                break;
+            case TrialsSuggested e:
+                var points = _suggested.TryGetValue(e.Sweep, out var known) ? known : _suggested[e.Sweep] = new Dictionary<long, TrialParameters>();
+                for (var i = 0; i < e.Parameters.Count; i++)
+                {
+                    points[e.FirstIndex + i] = e.Parameters[i];
+                    batch.Put(Row(e.Sweep, e.FirstIndex + i, TrialStatus.Pending, 0, null, null));
+                }
                 break;
             case TrialsDispatched e:
                 foreach (var retry in e.Retries) batch.Put(Row(e.Sweep, retry.Index, TrialStatus.Running, retry.Attempt, e.Worker, e.At));
@@ -76,7 +95,8 @@ internal sealed class TrialRows
 
     private TrialRow Row(string sweep, long index, TrialStatus status, int attempt, string? worker, DateTime? startedAt)
     {
-        var trial = _plans[sweep].At(index);
+        var plan = _plans[sweep];
+        var trial = plan.Spec.Sampler == SamplerKind.Tpe ? plan.At(index, _suggested[sweep][index]) : plan.At(index);
         return new TrialRow(sweep, index, trial.Point, trial.Replicate, trial.Seed, trial.Parameters, status, attempt, worker,
             startedAt, null, null, new Dictionary<string, double>(), null, null);
     }

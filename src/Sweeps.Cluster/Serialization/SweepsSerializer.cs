@@ -51,6 +51,7 @@ public sealed class SweepsSerializer(ExtendedActorSystem system) : SerializerWit
         [typeof(SweepStateChanged)] = "e.st",
         [typeof(TrialsRefused)] = "e.ref",
         [typeof(SweepWaiting)] = "e.wait",
+        [typeof(TrialsSuggested)] = "e.sug",
         [typeof(CoordinatorSnapshot)] = "s.coord",
     };
 

@@ -198,7 +198,7 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
     }
 
     private void SayHello() => _coordinator.Tell(new WorkerHello(_options.Name, _options.Protocol, WorkerHello.CurrentVersion, _options.Cluster,
-        _jobs.Kinds.ToList(), _options.Labels, _options.Plugins));
+        _jobs.Kinds.ToList(), _options.Labels, _options.Plugins, _options.Slots));
 
     private void OnTick()
     {

@@ -10,6 +10,9 @@ public static class SamplerFactory
         SamplerKind.Grid => new GridSampler(spec.Parameters),
         SamplerKind.Random => new RandomSampler(spec.Parameters, spec.Seed, TrialsOf(spec)),
         SamplerKind.Sobol => new SobolSampler(spec.Parameters, spec.Seed, TrialsOf(spec)),
+        // TPE's points are suggested as results come in and journaled; until then (and for its start-up trials) they are
+        // the random sampler's, which is what a plan of a TPE sweep shows before it has run.
+        SamplerKind.Tpe => new RandomSampler(spec.Parameters, spec.Seed, TrialsOf(spec)),
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Sampler, "unknown sampler"),
     };
 

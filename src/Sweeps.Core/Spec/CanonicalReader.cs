@@ -44,6 +44,7 @@ internal static class CanonicalReader
                     ? SpecDuration.TryParse(Word(timeout), out var limit) ? limit : throw new FormatException($"'{Word(timeout)}' is not a timeout")
                     : null,
                 Settings = Settings(root),
+                Batch = Optional(root, "batch") is { } batch ? int.Parse(Word(batch), CultureInfo.InvariantCulture) : null,
             };
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidCastException or FormatException or OverflowException or ArgumentException)

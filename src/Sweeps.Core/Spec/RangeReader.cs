@@ -105,7 +105,7 @@ internal sealed class RangeReader(SpecProblems problems, SamplerKind? sampler)
     {
         var node = SweepReader.Find(map, "steps");
         if (node is null) return null;
-        if (sampler is SamplerKind.Random or SamplerKind.Sobol)
+        if (sampler is SamplerKind.Random or SamplerKind.Sobol or SamplerKind.Tpe)
         {
             problems.Add(node, $"{field}.steps", $"is only used by the grid sampler, not {SweepReader.Word(sampler.Value)}",
                 "remove steps (random and sobol draw from the whole range), or use sampler: grid");

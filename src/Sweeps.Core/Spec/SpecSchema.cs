@@ -52,10 +52,10 @@ public static class SpecSchema
                 ["then"] = Ref(DefinitionName(job)),
             });
         }
-        // trials belongs to random and sobol; a grid's size is the product of its axes.
+        // trials belongs to random, sobol and tpe; a grid's size is the product of its axes.
         byJob.Add(new JsonObject
         {
-            ["if"] = new JsonObject { ["properties"] = new JsonObject { ["sampler"] = new JsonObject { ["enum"] = new JsonArray("random", "sobol") } }, ["required"] = new JsonArray("sampler") },
+            ["if"] = new JsonObject { ["properties"] = new JsonObject { ["sampler"] = new JsonObject { ["enum"] = new JsonArray("random", "sobol", "tpe") } }, ["required"] = new JsonArray("sampler") },
             ["then"] = new JsonObject { ["required"] = new JsonArray("trials") },
             ["else"] = new JsonObject { ["not"] = new JsonObject { ["required"] = new JsonArray("trials") } },
         });
@@ -69,10 +69,11 @@ public static class SpecSchema
                 ["job"] = new JsonObject { ["description"] = "A registered job kind.", ["enum"] = Strings(jobs.Kinds) },
                 ["sampler"] = new JsonObject
                 {
-                    ["description"] = "grid runs every combination; random and sobol draw trials points.",
+                    ["description"] = "grid runs every combination; random and sobol draw trials points; tpe suggests each point from the results so far (needs an objective).",
                     ["enum"] = Strings(SweepReader.Samplers), ["default"] = "grid",
                 },
-                ["trials"] = new JsonObject { ["description"] = "Points to draw, for random and sobol.", ["type"] = "integer", ["minimum"] = 1 },
+                ["trials"] = new JsonObject { ["description"] = "Points to draw, for random, sobol and tpe.", ["type"] = "integer", ["minimum"] = 1 },
+                ["batch"] = new JsonObject { ["description"] = "For tpe: suggest this many trials at a time from the results of the batches before, reproducibly whatever the number of workers.", ["type"] = "integer", ["minimum"] = 1, ["maximum"] = SearchReader.MaxBatch },
                 ["seed"] = new JsonObject { ["description"] = "Every trial's seed derives from this and the trial's index.", ["type"] = "integer", ["minimum"] = 0, ["maximum"] = ulong.MaxValue, ["default"] = 0 },
                 ["replicates"] = new JsonObject { ["description"] = "Repeats of each point, each with its own seed.", ["type"] = "integer", ["minimum"] = 1, ["maximum"] = int.MaxValue, ["default"] = 1 },
                 ["parameters"] = new JsonObject { ["description"] = "name: a value (a constant), a list (an axis or a choice) or a range {min, max}.", ["type"] = "object" },

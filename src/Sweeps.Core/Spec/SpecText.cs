@@ -54,6 +54,7 @@ public static partial class SpecText
         if (spec.Requires.Count > 0)
             fields.Add(("requires", "{" + string.Join(", ", spec.Requires.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{Word(r.Key)}: {Text(r.Value)}")) + "}"));
         if (spec.Timeout is { } timeout) fields.Add(("timeout", SpecDuration.Format(timeout)));
+        if (spec.Batch is { } batch) fields.Add(("batch", batch.ToString(CultureInfo.InvariantCulture)));
         foreach (var setting in spec.Settings)
             fields.Add((Word(setting.Name), setting.IsList ? "[" + string.Join(", ", setting.Items.Select(Quoted)) + "]" : Quoted(setting.Single())));
         return fields;

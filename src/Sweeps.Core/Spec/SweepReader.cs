@@ -8,9 +8,9 @@ namespace Sweeps.Core.Spec;
 /// <summary>Reads one sweep's mapping into a <see cref="SweepSpec"/>, reporting every mistake to <see cref="SpecProblems"/>.</summary>
 internal sealed class SweepReader(SpecProblems problems, JobRegistry jobs, string? folder = null)
 {
-    public static readonly IReadOnlyList<string> Keys = ["name", "job", "sampler", "trials", "seed", "replicates", "parameters", "objective", "requires", "timeout"];
+    public static readonly IReadOnlyList<string> Keys = ["name", "job", "sampler", "trials", "seed", "replicates", "parameters", "objective", "requires", "timeout", "batch"];
 
-    public static readonly IReadOnlyList<string> Samplers = ["grid", "random", "sobol"];
+    public static readonly IReadOnlyList<string> Samplers = ["grid", "random", "sobol", "tpe"];
 
     private readonly SettingsReader _settings = new(problems, jobs);
 
@@ -30,10 +30,11 @@ internal sealed class SweepReader(SpecProblems problems, JobRegistry jobs, strin
         var requires = new RequiresReader(problems).Read(Find(sweep, "requires"));
         var settings = _settings.Read(sweep, job, DeclaredNames(Find(sweep, "parameters")));
         var timeout = _settings.ReadTimeout(sweep);
+        var batch = new SearchReader(problems).Read(sweep, sampler, objective, replicates);
         if (problems.Count > before || name is null || job is null) return null;
 
         var spec = new SweepSpec(name, job.Kind, sampler ?? SamplerKind.Grid, trials, seed, replicates, parameters, objective,
-            new SpecSource(problems.File, SpecProblems.LineOf(sweep))) { Requires = requires, Settings = settings, Timeout = timeout };
+            new SpecSource(problems.File, SpecProblems.LineOf(sweep))) { Requires = requires, Settings = settings, Timeout = timeout, Batch = batch };
         CheckSize(spec, sweep);
         if (problems.Count == before) new PointCheck(problems).Check(spec, job, sweep);
         return problems.Count > before ? null : spec;
@@ -105,6 +106,7 @@ internal sealed class SweepReader(SpecProblems problems, JobRegistry jobs, strin
             case "grid": return SamplerKind.Grid;
             case "random": return SamplerKind.Random;
             case "sobol": return SamplerKind.Sobol;
+            case "tpe": return SamplerKind.Tpe;
         }
         problems.Add(node, "sampler", $"unknown sampler '{word}'", Suggestion.Hint(word, Samplers, "samplers"));
         return null;
@@ -115,7 +117,7 @@ internal sealed class SweepReader(SpecProblems problems, JobRegistry jobs, strin
         var node = Find(sweep, "trials");
         if (node is null)
         {
-            if (sampler is SamplerKind.Random or SamplerKind.Sobol)
+            if (sampler is SamplerKind.Random or SamplerKind.Sobol or SamplerKind.Tpe)
                 problems.Add(sweep, "trials", $"is missing: sampler {Word(sampler.Value)} needs to know how many points to draw",
                     "add trials: N, e.g. trials: 100");
             return null;
@@ -192,7 +194,7 @@ internal sealed class SweepReader(SpecProblems problems, JobRegistry jobs, strin
         return null;
     }
 
-    private static long? Whole(YamlNode node) =>
+    internal static long? Whole(YamlNode node) =>
         node is YamlScalarNode scalar && SpecScalar.IsPlain(scalar)
         && long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value

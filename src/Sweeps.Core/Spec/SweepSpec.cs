@@ -31,6 +31,13 @@ public sealed record SweepSpec(
         init => field = value.Count == 0 ? Array.Empty<Jobs.JobSettingValue>() : value;
     } = Array.Empty<Jobs.JobSettingValue>();
 
+    /// <summary>
+    /// For <c>sampler: tpe</c>: suggest this many trials at a time, each batch from the results of the batches before it
+    /// only, so that the sweep's trials follow from its seed whatever the number of workers. Null: suggest a trial whenever
+    /// a worker asks, from every result so far (running trials count as the worst, "constant liar").
+    /// </summary>
+    public int? Batch { get; init; }
+
     /// <summary>A trial running longer than this is stopped and fails (<c>timeout: 2h</c>); null for no limit.</summary>
     public TimeSpan? Timeout { get; init; }
 
@@ -46,6 +53,9 @@ public enum SamplerKind
     Grid,
     Random,
     Sobol,
+
+    /// <summary>The tree-structured Parzen estimator: each trial's point is suggested from the results so far and journaled.</summary>
+    Tpe,
 }
 
 /// <summary>Where a spec came from: the file and the line its sweep starts on.</summary>

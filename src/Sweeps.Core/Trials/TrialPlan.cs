@@ -1,3 +1,4 @@
+using Sweeps.Core.Parameters;
 using Sweeps.Core.Sampling;
 using Sweeps.Core.Spec;
 
@@ -29,5 +30,13 @@ public sealed class TrialPlan
         var point = trialIndex / Spec.Replicates;
         var replicate = (int)(trialIndex % Spec.Replicates);
         return new TrialDefinition(trialIndex, point, replicate, TrialSeed.Derive(Spec.Seed, trialIndex), _sampler.PointAt(point));
+    }
+
+    /// <summary>Trial <paramref name="trialIndex"/> of an adaptive sweep, whose point was suggested (and journaled) while it ran.</summary>
+    public TrialDefinition At(long trialIndex, TrialParameters suggested)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(trialIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(trialIndex, TrialCount);
+        return new TrialDefinition(trialIndex, trialIndex / Spec.Replicates, (int)(trialIndex % Spec.Replicates), TrialSeed.Derive(Spec.Seed, trialIndex), suggested);
     }
 }

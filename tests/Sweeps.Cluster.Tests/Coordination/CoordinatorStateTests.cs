@@ -26,7 +26,7 @@ public sealed class CoordinatorStateTests
     }
 
     private static List<TrialAssignment> Dispatch(CoordinatorState state, string worker, int count) =>
-        Apply(state, state.DecideDispatch(worker, count, Now)).Cast<TrialsDispatched>().SelectMany(state.Assignments).ToList();
+        Apply(state, state.DecideDispatch(worker, count, Now)).OfType<TrialsDispatched>().SelectMany(state.Assignments).ToList();
 
     private static TrialOutcome Success(TrialAssignment a) =>
         new(a.Sweep, a.Index, a.Attempt, true, new Dictionary<string, double> { ["value"] = 1 }, null, null, Now, Now);

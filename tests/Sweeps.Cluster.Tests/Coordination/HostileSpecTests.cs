@@ -2,6 +2,7 @@ using Sweeps.Core.Lifecycle;
 using System.Globalization;
 using Akka.Actor;
 using Sweeps.Cluster.Coordination;
+using Sweeps.Cluster.Events;
 using Sweeps.Cluster.Messages;
 using Sweeps.Cluster.Tests.Support;
 using Sweeps.Core.Jobs;
@@ -93,6 +94,6 @@ public sealed class HostileSpecTests(ITestOutputHelper output) : ClusterTestKit(
         Assert.Equal(("wide", 1000L), (restored.Progress().Single().Name, restored.Progress().Single().Total));
         var dispatched = restored.DecideDispatch("w", 2, DateTime.UtcNow);
         foreach (var e in dispatched) restored.Apply(e);
-        Assert.Equal([0.0, 1.0], dispatched.SelectMany(restored.Assignments).Select(a => a.Parameters.GetReal("sleep_ms", -1)));
+        Assert.Equal([0.0, 1.0], dispatched.OfType<TrialsDispatched>().SelectMany(restored.Assignments).Select(a => a.Parameters.GetReal("sleep_ms", -1)));
     }
 }

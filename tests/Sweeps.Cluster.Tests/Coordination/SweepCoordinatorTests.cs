@@ -241,6 +241,8 @@ public sealed class SweepCoordinatorTests(ITestOutputHelper output) : ClusterTes
         { new WorkerHello("w", WorkerHello.CurrentProtocol, "0", Labels: new Dictionary<string, string> { ["gpu model"] = "a100" }), "is not a label name" },
         { new WorkerHello("w", WorkerHello.CurrentProtocol, "0", Labels: new Dictionary<string, string> { ["gpu"] = "a\nb" }), "is not a label value" },
         { new WorkerHello("w", WorkerHello.CurrentProtocol, "0", Plugins: [new string('p', 201)]), "longer than 200 characters" },
+        { new WorkerHello("w", WorkerHello.CurrentProtocol, "0", Slots: -1), "claims -1 trial slots" },
+        { new WorkerHello("w", WorkerHello.CurrentProtocol, "0", Slots: WorkerHello.MaxSlots + 1), "give 1 to 100000" },
     };
 
     [Theory, MemberData(nameof(HostileHellos))]

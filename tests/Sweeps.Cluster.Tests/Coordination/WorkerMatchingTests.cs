@@ -43,7 +43,7 @@ public sealed class WorkerMatchingTests
     {
         var events = state.DecideDispatch(worker, count, Now);
         foreach (var e in events) state.Apply(e);
-        return events.SelectMany(state.Assignments).ToList();
+        return events.OfType<TrialsDispatched>().SelectMany(state.Assignments).ToList();
     }
 
     private static void Apply(CoordinatorState state, IEnumerable<object> events)

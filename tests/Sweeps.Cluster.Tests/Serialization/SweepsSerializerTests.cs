@@ -35,7 +35,7 @@ public sealed class SweepsSerializerTests() : TestKit(Support.ClusterTestKit.Ser
         new ReturnTrials("w", 5, [new ReturnedTrial("s", 2, 1)]),
         new WorkerHeartbeat("w", [new TrialKey("s", 2)], [new TrialReport("s", 2, 0.5, 3, new Dictionary<string, double> { ["valid_loss"] = 0.1 })]),
         new WorkerHello("w", 1, "0.1.0"),
-        new WorkerHello("w", WorkerHello.CurrentProtocol, "0.1.0", "lab", ["noop", "my.job"], new Dictionary<string, string> { ["gpu"] = "a100", ["zone"] = "b" }, ["MyJobs.dll"]),
+        new WorkerHello("w", WorkerHello.CurrentProtocol, "0.1.0", "lab", ["noop", "my.job"], new Dictionary<string, string> { ["gpu"] = "a100", ["zone"] = "b" }, ["MyJobs.dll"], 8),
         IntroduceYourself.Instance,
         new RefuseTrials("w", 6, [new RefusedTrial("s", 2, 1, "program 'python3' is not on this worker's PATH")]),
         WorkerWelcome.Instance,
@@ -63,6 +63,12 @@ public sealed class SweepsSerializerTests() : TestKit(Support.ClusterTestKit.Ser
         new SweepWaiting("s", null, At),
         new CoordinatorSnapshot([new SweepSnapshot("s", "name: s\n", "abc", 10, 5, 3, 1, SweepState.Running, [new RetriedTrial(4, 2, 0)])]),
         new CoordinatorSnapshot([new SweepSnapshot("s", "name: s\n", "abc", 10, 5, 3, 1, SweepState.Running, [], "waits for a gpu")]),
+        new TrialsSuggested("s", 10, [Parameters, Parameters], At),
+        new CoordinatorSnapshot([new SweepSnapshot("s", "name: s\n", "abc", 10, 5, 3, 1, SweepState.Running, [])
+        {
+            Suggested = [Parameters, Parameters],
+            Observed = [new ObservedTrial(1, 0.25), new ObservedTrial(0, double.NaN)],
+        }]),
     ];
 
     [Fact]

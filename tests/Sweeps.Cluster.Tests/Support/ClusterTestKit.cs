@@ -34,6 +34,8 @@ public abstract class ClusterTestKit : TestKit
         ConfigurationFactory.ParseString("""
             akka.loglevel = INFO
             akka.persistence.journal.sql.replay-batch-size = 1000
+            # an expected message waits up to 30 s, not TestKit's 3 s: a loaded machine delays it, only a bug loses it
+            akka.test.single-expect-default = 30s
             """)
             .WithFallback(Serialization)
             .WithFallback(PersistenceHosting.Tuning(location))
