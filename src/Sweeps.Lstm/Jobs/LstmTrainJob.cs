@@ -21,7 +21,7 @@ public sealed class LstmTrainJob : IJob
         var report = trainer.Train(context.Cancellation, epoch => context.Progress.Report(
                 (double)epoch.Epoch / epoch.MaxEpochs, epoch.Epoch,
                 new Dictionary<string, double> { ["valid_loss"] = epoch.ValidLoss, ["train_loss"] = epoch.TrainLoss }),
-            new TrainingCheckpoints(context.Checkpoints, settings.ToString()));
+            new TrainingCheckpoints(context.Checkpoints, settings.DataIdentity));
 
         var metrics = new Dictionary<string, double>
         {

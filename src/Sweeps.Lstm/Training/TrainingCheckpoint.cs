@@ -20,10 +20,13 @@ internal static class TrainingCheckpoint
     private const int MaxDescriptionBytes = 64 * 1024;
     private static readonly byte[] Magic = "SWLSTMCK"u8.ToArray();
 
-    /// <summary>Says what a checkpoint belongs to: a checkpoint whose description differs is refused.</summary>
+    /// <summary>
+    /// Says what a checkpoint belongs to: a checkpoint whose description differs is refused. The epoch budget is left out:
+    /// a training continued to more epochs (a trial promoted by a scheduler) goes on exactly as one given them from the start.
+    /// </summary>
     public static string Describe<T>(SequenceTask task, TrainingOptions options, ulong seed, string identity) =>
         $"{typeof(T).Name}, seed {seed}, {identity}, task {task.Name} ({task.InputSize} in, {task.OutputSize} out, " +
-        $"{task.Train.Count}/{task.Valid.Count}/{task.Test.Count} x {task.Train.Steps}), {options}";
+        $"{task.Train.Count}/{task.Valid.Count}/{task.Test.Count} x {task.Train.Steps}), {options with { MaxEpochs = 0 }}";
 
     public static void Write<T>(MemoryStream buffer, string description, TrainingState<T> state, T[] parameters,
         Optimizer<T> optimizer, Rng order, Rng noise)
@@ -82,8 +85,10 @@ internal static class TrainingCheckpoint
 
             var epoch = reader.ReadInt32();
             var sinceBest = reader.ReadInt32();
-            if (epoch < 0 || epoch > maxEpochs || sinceBest < 0 || sinceBest > epoch)
-                throw new InvalidDataException($"epoch {epoch} with {sinceBest} epochs since the best, of at most {maxEpochs}");
+            if (epoch < 0 || sinceBest < 0 || sinceBest > epoch)
+                throw new InvalidDataException($"epoch {epoch} with {sinceBest} epochs since the best");
+            if (epoch > maxEpochs)
+                throw new TrialCheckpointException(Refuse($"it has trained {epoch} epochs, more than this trial's {maxEpochs} (max_epochs)"));
             var state = new TrainingState<T>(new T[parameters.Length], reader.ReadDouble())
             {
                 Epoch = epoch,
