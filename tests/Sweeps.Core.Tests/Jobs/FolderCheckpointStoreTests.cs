@@ -72,6 +72,43 @@ public sealed class FolderCheckpointStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_reader_on_another_store_never_sees_a_partial_checkpoint_while_a_writer_saves()
+    {
+        const int steps = 60;
+        var writer = new FolderCheckpointStore(_folder).For("s", 0);
+        var reader = new FolderCheckpointStore(_folder).For("s", 0);
+        writer.Save(0, Bytes(64 * 1024, 0));
+        Exception? failure = null;
+        var writing = new Thread(() =>
+        {
+            try
+            {
+                for (var step = 1; step <= steps; step++) writer.Save(step, Bytes(64 * 1024, (byte)step));
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        });
+        writing.Start();
+        long last = 0, reads = 0;
+        while (writing.IsAlive || reads == 0)
+        {
+            // Every read is a whole checkpoint, never older than one read before.
+            var latest = reader.Latest();
+            Assert.NotNull(latest);
+            Assert.True(latest.Step >= last, $"step {latest.Step} after {last}");
+            Assert.Equal(Bytes(64 * 1024, (byte)latest.Step), latest.State.ToArray());
+            last = latest.Step;
+            reads++;
+        }
+        writing.Join();
+        Assert.Null(failure);
+        Assert.Equal(steps, reader.Latest()!.Step);
+        Assert.Equal([$"step-{steps}.checkpoint"], Directory.GetFiles(TrialFolder("s", 0)).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void A_truncated_checkpoint_file_is_refused_as_torn()
     {
         var store = new FolderCheckpointStore(_folder);

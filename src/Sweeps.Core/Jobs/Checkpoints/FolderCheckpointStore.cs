@@ -71,7 +71,7 @@ public sealed class FolderCheckpointStore : ICheckpointStore
                         throw new TrialCheckpointException($"checkpoint file {path} of {name} holds step {checkpoint.Step}, but its name says {step}: it was renamed or copied by hand; delete it");
                     return checkpoint;
                 }
-                catch (FileNotFoundException) when (attempt < 5)
+                catch (FileNotFoundException) when (attempt < 100)
                 {
                 }
             }

@@ -15,7 +15,7 @@ public static class TrialCheckpoints
         if (step < 0) throw new TrialCheckpointException($"checkpoint of {trial}: step must be 0 or more, got {step}");
         if (length > maxBytes)
             throw new TrialCheckpointException(
-                $"checkpoint of {trial} is {length:N0} bytes, more than the limit of {maxBytes:N0} bytes; raise the limit (--checkpoint-max-bytes) or save less state");
+                $"checkpoint of {trial} is {length:N0} bytes, more than the limit of {maxBytes:N0} bytes of its checkpoint store; save less state, or raise the store's limit");
     }
 
     /// <summary>How a trial is named in messages: sweep/index, or just the index outside the orchestrator.</summary>
