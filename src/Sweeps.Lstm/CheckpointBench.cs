@@ -7,9 +7,10 @@ namespace Sweeps.Lstm;
 
 /// <summary>
 /// What <c>sweeps bench lstm --checkpoints</c> runs: the time of an epoch of lstm.train's default task (adding, 1000 sequences of 50 steps)
-/// with and without a checkpoint after it, in one run: trainings without and with checkpoints alternate, each timing the epochs
-/// from one end of an epoch (after validation) to the next, which includes the checkpoint of the epoch before.
-/// Adam, whose two moment vectors make the largest checkpoint.
+/// with and without a checkpoint after it, in one run. Trainings without and with checkpoints alternate; each times its epochs from
+/// one end of an epoch (after validation) to the next, which includes the checkpoint of the epoch before, by the wall clock and by
+/// the training thread's processor time (<see cref="ThreadCpuClock"/>), which other processes' load does not stretch. The checkpoint
+/// is also timed on its own. Adam, whose two moment vectors make the largest checkpoint.
 /// </summary>
 public static class CheckpointBench
 {
@@ -26,7 +27,8 @@ public static class CheckpointBench
             Optimizer = OptimizerKind.Adam, LearningRate = 1e-3,
         };
         var store = new FolderCheckpointStore(folder);
-        List<double> without = [], with = [], costs = [], saves = [];
+        List<Moment> without = [], with = [], costs = [];
+        List<double> saves = [];
         long bytes = 0;
         for (var round = 0; round < Rounds; round++)
         {
@@ -40,40 +42,53 @@ public static class CheckpointBench
                 var timed = new TimedCheckpoints(store.For("bench-checkpoints", round));
                 var ends = Train(task, options, timed);
                 with.AddRange(Intervals(ends));
-                costs.AddRange(ends.Zip(timed.Ends, (end, saved) => Stopwatch.GetElapsedTime(end, saved).TotalMilliseconds));
+                costs.AddRange(ends.Zip(timed.Ends, (end, saved) => saved - end));
                 saves.AddRange(timed.Milliseconds);
                 bytes = timed.Bytes;
             }
         }
-        return new CheckpointBenchResult(variant, hidden, batch, without.Count, Median(without), without.Min(), Median(with), with.Min(),
-            Median(costs), bytes, Median(saves));
+        return new CheckpointBenchResult(variant, hidden, batch, without.Count,
+            new EpochTimes(Median(without, m => m.Wall), without.Min(m => m.Wall), Median(without, m => m.Cpu)),
+            new EpochTimes(Median(with, m => m.Wall), with.Min(m => m.Wall), Median(with, m => m.Cpu)),
+            Median(costs, m => m.Wall), Median(costs, m => m.Cpu), bytes, Median(saves, s => s))
+        {
+            ProcessorTimeMeasured = ThreadCpuClock.IsThreadTime,
+        };
     }
 
     /// <summary>When each epoch ended (its validation done, before its checkpoint).</summary>
-    private static List<long> Train(SequenceTask task, TrainingOptions options, ITrialCheckpoints? checkpoints)
+    private static List<Moment> Train(SequenceTask task, TrainingOptions options, ITrialCheckpoints? checkpoints)
     {
-        var ends = new List<long>();
+        var ends = new List<Moment>();
         var report = new Trainer<float>(task, options, seed: 1).Train(
-            onEpoch: _ => ends.Add(Stopwatch.GetTimestamp()),
+            onEpoch: _ => ends.Add(Moment.Now()),
             checkpoints: checkpoints is null ? null : new TrainingCheckpoints(checkpoints, "bench"));
         if (report.Diverged) throw new InvalidOperationException("the benchmark's training diverged; try another --hidden");
         return ends;
     }
 
-    private static IEnumerable<double> Intervals(List<long> ends) => ends.Zip(ends.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a, b).TotalMilliseconds);
+    private static IEnumerable<Moment> Intervals(List<Moment> ends) => ends.Zip(ends.Skip(1), (a, b) => b - a);
 
-    private static double Median(List<double> values)
+    private static double Median<T>(List<T> values, Func<T, double> of)
     {
-        var sorted = values.Order().ToArray();
+        var sorted = values.Select(of).Order().ToArray();
         return sorted.Length == 0 ? double.NaN
             : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    /// <summary>A point in time by both clocks, or (as a difference) a span in milliseconds by both.</summary>
+    private readonly record struct Moment(double Wall, double Cpu)
+    {
+        public static Moment Now() => new(Stopwatch.GetTimestamp() * 1000.0 / Stopwatch.Frequency, ThreadCpuClock.Nanoseconds() / 1e6);
+
+        public static Moment operator -(Moment later, Moment earlier) => new(later.Wall - earlier.Wall, later.Cpu - earlier.Cpu);
     }
 
     /// <summary>Times each save (writing, flushing to disk and renaming the file) and notes when it ended.</summary>
     private sealed class TimedCheckpoints(ITrialCheckpoints inner) : ITrialCheckpoints
     {
         public List<double> Milliseconds { get; } = [];
-        public List<long> Ends { get; } = [];
+        public List<Moment> Ends { get; } = [];
         public long Bytes { get; private set; }
         public bool Enabled => inner.Enabled;
         public long MaxBytes => inner.MaxBytes;
@@ -83,30 +98,9 @@ public static class CheckpointBench
         {
             var start = Stopwatch.GetTimestamp();
             inner.Save(step, state);
-            var end = Stopwatch.GetTimestamp();
-            Milliseconds.Add(Stopwatch.GetElapsedTime(start, end).TotalMilliseconds);
-            Ends.Add(end);
+            Milliseconds.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            Ends.Add(Moment.Now());
             Bytes = state.Length;
         }
     }
-}
-
-/// <summary>
-/// Epoch times without and with a checkpoint after every epoch (median and fastest: on a shared machine the fastest carries
-/// the least of other people's load), and the checkpoint's own cost measured directly: from the end of an epoch's validation
-/// to its checkpoint saved (serialising the state, writing, flushing to disk, renaming).
-/// </summary>
-public sealed record CheckpointBenchResult(LstmVariant Variant, int Hidden, int Batch, int EpochsTimed,
-    double EpochMilliseconds, double FastestEpochMilliseconds,
-    double EpochWithCheckpointMilliseconds, double FastestEpochWithCheckpointMilliseconds,
-    double CheckpointMilliseconds, long CheckpointBytes, double SaveMilliseconds)
-{
-    /// <summary>The extra time of an epoch with checkpoints, from the medians, as a share of its time without (0.05 = 5%).</summary>
-    public double ExtraShare => EpochWithCheckpointMilliseconds / EpochMilliseconds - 1;
-
-    /// <summary>The same from the fastest epochs.</summary>
-    public double FastestExtraShare => FastestEpochWithCheckpointMilliseconds / FastestEpochMilliseconds - 1;
-
-    /// <summary>The checkpoint's measured cost as a share of the fastest epoch without one.</summary>
-    public double CheckpointShare => CheckpointMilliseconds / FastestEpochMilliseconds;
 }

@@ -84,9 +84,10 @@ public sealed class BenchLstmCommand : SweepsCommand<BenchLstmSettings>
         {
             var result = CheckpointBench.Measure(variant, settings.Hidden, settings.Batch, settings.Epochs, folder);
             Out.MarkupLine($"lstm.train epoch, adding task (1000 x 50 steps), {variant.Name()}, hidden {result.Hidden}, batch {result.Batch}, adam, float32, one thread, {result.EpochsTimed} epochs timed each way:");
-            Out.MarkupLine($"  without checkpoints: median [green]{result.EpochMilliseconds:0.0} ms[/], fastest {result.FastestEpochMilliseconds:0.0} ms");
-            Out.MarkupLine($"  with a checkpoint each epoch: median [green]{result.EpochWithCheckpointMilliseconds:0.0} ms[/] ({result.ExtraShare:+0.0%;-0.0%}), fastest {result.FastestEpochWithCheckpointMilliseconds:0.0} ms ({result.FastestExtraShare:+0.0%;-0.0%})");
-            Out.MarkupLine($"  the checkpoint itself: median [green]{result.CheckpointMilliseconds:0.00} ms[/] ({result.CheckpointShare:0.00%} of the fastest epoch): {result.CheckpointBytes:N0} bytes, of which saving (write, flush, rename) {result.SaveMilliseconds:0.00} ms");
+            var cpu = result.ProcessorTimeMeasured ? "processor time of the training thread" : "wall clock (no thread clock here)";
+            Out.MarkupLine($"  without checkpoints: median [green]{result.Without.Median:0.0} ms[/], fastest {result.Without.Fastest:0.0} ms; {cpu} {result.Without.MedianProcessor:0.0} ms");
+            Out.MarkupLine($"  with a checkpoint each epoch: median [green]{result.With.Median:0.0} ms[/] ({result.ExtraShare:+0.0%;-0.0%}), fastest {result.With.Fastest:0.0} ms ({result.FastestExtraShare:+0.0%;-0.0%}); {cpu} {result.With.MedianProcessor:0.0} ms ([green]{result.ProcessorExtraShare:+0.0%;-0.0%}[/])");
+            Out.MarkupLine($"  the checkpoint itself: median [green]{result.CheckpointMilliseconds:0.00} ms[/] ({result.CheckpointShare:0.0%} of the fastest epoch), {result.CheckpointProcessorMilliseconds:0.00} ms of it processor time; {result.CheckpointBytes:N0} bytes, saving (write, flush, rename) {result.SaveMilliseconds:0.00} ms");
             Out.MarkupLine($"  in {Markup.Escape(folder)}");
             return 0;
         }

@@ -60,7 +60,10 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         long? divergedAt = null;
         var clock = new Stopwatch();
 
-        while (state.Epoch < options.MaxEpochs && state.SinceBest < options.Patience)
+        // Early stopping is checked before an epoch, so that a training resumed after its last epoch ends at once; a patience
+        // below 1 stops at the first epoch without improvement, as 1 does.
+        var patience = Math.Max(options.Patience, 1);
+        while (state.Epoch < options.MaxEpochs && state.SinceBest < patience)
         {
             var epoch = state.Epoch + 1;
             long updates = state.Updates, trained = state.Trained;

@@ -16,7 +16,8 @@ public class BenchTests
         using var folder = new Support.DataFile();
         var result = CheckpointBench.Measure(LstmVariant.Np, hidden: 4, batch: 8, epochs: 3, folder.Folder);
         Assert.Equal(CheckpointBench.Rounds * 2, result.EpochsTimed);
-        Assert.True(result.EpochMilliseconds > 0 && result.EpochWithCheckpointMilliseconds > 0);
+        Assert.True(result.Without.Median > 0 && result.With.Median > 0 && result.Without.MedianProcessor > 0 && result.With.MedianProcessor > 0);
+        Assert.True(result.Without.Fastest <= result.Without.Median && result.With.Fastest <= result.With.Median);
         // The cost runs from the end of validation to the end of the save, so it holds the save.
         Assert.True(result.CheckpointMilliseconds >= result.SaveMilliseconds);
         Assert.InRange(result.CheckpointBytes, 3 * 4 * 100, 64 * 1024);
