@@ -97,10 +97,7 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
             }
             if (store is not null)
             {
-                var seconds = state.Seconds;
-                state.Seconds += clock.Elapsed.TotalSeconds;
-                TrainingCheckpoint.Write(buffer!, description, state, Network.Parameters, optimizer, order, noise);
-                state.Seconds = seconds;
+                TrainingCheckpoint.Write(buffer!, description, state, state.Seconds + clock.Elapsed.TotalSeconds, Network.Parameters, optimizer, order, noise);
                 store.Save(epoch, new ReadOnlyMemory<byte>(buffer!.GetBuffer(), 0, (int)buffer.Length));
             }
         }

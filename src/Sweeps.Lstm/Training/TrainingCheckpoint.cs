@@ -28,7 +28,8 @@ internal static class TrainingCheckpoint
         $"{typeof(T).Name}, seed {seed}, {identity}, task {task.Name} ({task.InputSize} in, {task.OutputSize} out, " +
         $"{task.Train.Count}/{task.Valid.Count}/{task.Test.Count} x {task.Train.Steps}), {options with { MaxEpochs = 0 }}";
 
-    public static void Write<T>(MemoryStream buffer, string description, TrainingState<T> state, T[] parameters,
+    /// <summary>Writes the checkpoint into <paramref name="buffer"/> (emptied first); <paramref name="seconds"/>: training time so far, this run's included.</summary>
+    public static void Write<T>(MemoryStream buffer, string description, TrainingState<T> state, double seconds, T[] parameters,
         Optimizer<T> optimizer, Rng order, Rng noise)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -46,7 +47,7 @@ internal static class TrainingCheckpoint
         writer.Write(state.BestValid);
         writer.Write(state.Updates);
         writer.Write(state.Trained);
-        writer.Write(state.Seconds);
+        writer.Write(seconds);
         BinaryState.WriteArray<double>(writer, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(state.Curve));
         BinaryState.WriteArray<T>(writer, parameters);
         BinaryState.WriteArray<T>(writer, state.BestParameters);

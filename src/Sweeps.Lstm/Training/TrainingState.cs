@@ -19,8 +19,9 @@ internal sealed class TrainingState<T>(T[] bestParameters, double bestValid) whe
 
     public long Updates { get; set; }
 
-    /// <summary>Training sequences seen, and the seconds spent on them (for sequences per second), over every run of this training.</summary>
+    /// <summary>Training sequences seen, over every run of this training (for sequences per second).</summary>
     public long Trained { get; set; }
 
+    /// <summary>Seconds spent training in the runs before this one (restored from a checkpoint).</summary>
     public double Seconds { get; set; }
 }
