@@ -42,7 +42,7 @@ public sealed class BenchLstmSettings : CommonSettings
     public bool Checkpoints { get; init; }
 
     [CommandOption("--epochs <N>")]
-    [Description("With --checkpoints: epochs of each of the 2 trainings without and the 2 with checkpoints (the first of each is not timed).")]
+    [Description("With --checkpoints: epochs of each of the 4 trainings without and the 4 with checkpoints, which alternate (the first epoch of each is not timed).")]
     [DefaultValue(5)]
     public int Epochs { get; init; } = 5;
 
