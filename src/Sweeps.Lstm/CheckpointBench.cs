@@ -93,6 +93,7 @@ public static class CheckpointBench
         public bool Enabled => inner.Enabled;
         public long MaxBytes => inner.MaxBytes;
         public TrialCheckpoint? Latest() => inner.Latest();
+        public void Clear() => inner.Clear();
 
         public void Save(long step, ReadOnlyMemory<byte> state)
         {

@@ -213,4 +213,17 @@ public sealed class FolderCheckpointStoreTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_folder, "_", "trial-2", "step-1.checkpoint")));
         Assert.Equal(1, trial.Latest()!.Step);
     }
+
+    [Fact]
+    public void Clearing_a_trial_removes_its_folder_and_leaves_the_others()
+    {
+        var store = new FolderCheckpointStore(_folder);
+        store.For("s", 0).Save(1, Bytes(10, 1));
+        store.For("s", 1).Save(1, Bytes(10, 2));
+        store.For("s", 0).Clear();
+        store.For("s", 7).Clear();
+        Assert.False(Directory.Exists(TrialFolder("s", 0)));
+        Assert.Null(store.For("s", 0).Latest());
+        Assert.Equal(1, store.For("s", 1).Latest()!.Step);
+    }
 }

@@ -63,4 +63,16 @@ public class MemoryCheckpointStoreTests
         var error = Assert.Throws<TrialCheckpointException>(() => trial.Save(-1, new byte[1]));
         Assert.Contains("step must be 0 or more", error.Message);
     }
+
+    [Fact]
+    public void Clearing_a_trial_removes_its_checkpoint_only()
+    {
+        var store = new MemoryCheckpointStore();
+        store.For("s", 0).Save(1, new byte[] { 1 });
+        store.For("s", 1).Save(1, new byte[] { 2 });
+        store.For("s", 0).Clear();
+        Assert.Null(store.For("s", 0).Latest());
+        Assert.NotNull(store.For("s", 1).Latest());
+        Assert.Equal(1, store.Count);
+    }
 }

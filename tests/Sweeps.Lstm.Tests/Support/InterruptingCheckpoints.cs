@@ -12,6 +12,7 @@ public sealed class InterruptingCheckpoints(ITrialCheckpoints inner, long stopAf
     public bool Enabled => inner.Enabled;
     public long MaxBytes => inner.MaxBytes;
     public TrialCheckpoint? Latest() => inner.Latest();
+    public void Clear() => inner.Clear();
 
     public void Save(long step, ReadOnlyMemory<byte> state)
     {

@@ -100,6 +100,15 @@ public sealed class FolderCheckpointStore : ICheckpointStore
             Prune();
         }
 
+        public void Clear()
+        {
+            if (!Directory.Exists(folder)) return;
+            foreach (var path in Directory.EnumerateFiles(folder))
+                if (StepOf(path) is not null || path.EndsWith(TemporaryExtension, StringComparison.Ordinal)) File.Delete(path);
+            // Only when empty: a file that is not ours (or a writer's temporary file just created) keeps the folder.
+            try { Directory.Delete(folder); } catch (IOException) { }
+        }
+
         private (long Step, string? Path) Newest()
         {
             if (!Directory.Exists(folder)) return (-1, null);

@@ -23,4 +23,10 @@ public interface ITrialCheckpoints
     /// </summary>
     /// <exception cref="TrialCheckpointException">The state is larger than <see cref="MaxBytes"/>, or the step is negative.</exception>
     void Save(long step, ReadOnlyMemory<byte> state);
+
+    /// <summary>
+    /// Removes the trial's checkpoints, when nothing will continue the trial any more (it finished and no scheduler may
+    /// promote it): they are kept until then, whatever the attempt's outcome.
+    /// </summary>
+    void Clear();
 }

@@ -28,5 +28,7 @@ public sealed class MemoryCheckpointStore(long maxBytes = TrialCheckpoints.Defau
             // Only a later step replaces a checkpoint, as in the folder store: a late save of an old attempt loses.
             store._latest.AddOrUpdate((sweep, index), copy, (_, old) => old.Step > step ? old : copy);
         }
+
+        public void Clear() => store._latest.TryRemove((sweep, index), out _);
     }
 }

@@ -27,5 +27,6 @@ public static class TrialCheckpoints
         public long MaxBytes => 0;
         public TrialCheckpoint? Latest() => null;
         public void Save(long step, ReadOnlyMemory<byte> state) { }
+        public void Clear() { }
     }
 }
