@@ -41,5 +41,11 @@ public sealed class JobContext(
     /// <summary>Cancelled when <see cref="Timeout"/> has run out (<see cref="Cancellation"/> is cancelled too): tells why a job was stopped.</summary>
     public CancellationToken TimedOut { get; init; }
 
+    /// <summary>
+    /// Where the trial saves its state after a step and finds it again when it runs anew (another attempt, another worker);
+    /// <see cref="TrialCheckpoints.None"/> (keeps nothing) unless the node was given a checkpoint store.
+    /// </summary>
+    public ITrialCheckpoints Checkpoints { get; init; } = TrialCheckpoints.None;
+
     public JobSettingValue? Setting(string name) => Settings.FirstOrDefault(s => s.Name == name);
 }

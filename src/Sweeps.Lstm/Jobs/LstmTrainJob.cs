@@ -6,7 +6,8 @@ namespace Sweeps.Lstm.Jobs;
 
 /// <summary>
 /// <c>lstm.train</c>: generates the task from the trial's seed (or reads it from a sequence file, <c>task: file</c>), trains one LSTM variant in float32 on one core,
-/// and reports its losses. Divergence is a result (diverged = 1), not an error.
+/// and reports its losses. Divergence is a result (diverged = 1), not an error. It saves a checkpoint after every epoch to
+/// <see cref="JobContext.Checkpoints"/> and, run again, continues after the latest one, ending exactly as an uninterrupted run.
 /// </summary>
 public sealed class LstmTrainJob : IJob
 {
@@ -18,8 +19,9 @@ public sealed class LstmTrainJob : IJob
         var task = settings.MakeTask(context.Seed);
         var trainer = new Trainer<float>(task, settings.Options, context.Seed);
         var report = trainer.Train(context.Cancellation, epoch => context.Progress.Report(
-            (double)epoch.Epoch / epoch.MaxEpochs, epoch.Epoch,
-            new Dictionary<string, double> { ["valid_loss"] = epoch.ValidLoss, ["train_loss"] = epoch.TrainLoss }));
+                (double)epoch.Epoch / epoch.MaxEpochs, epoch.Epoch,
+                new Dictionary<string, double> { ["valid_loss"] = epoch.ValidLoss, ["train_loss"] = epoch.TrainLoss }),
+            new TrainingCheckpoints(context.Checkpoints, settings.DataIdentity));
 
         var metrics = new Dictionary<string, double>
         {

@@ -18,6 +18,10 @@ public sealed record LstmTrainSettings(string Task, TaskSizes Sizes, TrainingOpt
     public double TestShare { get; init; } = 0.1;
     public ulong SplitSeed { get; init; }
 
+    /// <summary>What the trial trains on, for its checkpoints (the training options are described by the trainer).</summary>
+    public string DataIdentity =>
+        $"task {Task}, {Sizes}, data {Data ?? "generated"}, valid_share {ValidShare:R}, test_share {TestShare:R}, split_seed {SplitSeed}";
+
     public static LstmTrainSettings From(TrialParameters parameters)
     {
         var task = parameters.GetText("task", AddingTask.Name).Trim().ToLowerInvariant();

@@ -82,6 +82,29 @@ public sealed class Rng
         }
     }
 
+    /// <summary>Writes the generator's whole state (and a spare normal draw), so that <see cref="Restore"/> continues its sequence exactly.</summary>
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(_s0);
+        writer.Write(_s1);
+        writer.Write(_s2);
+        writer.Write(_s3);
+        writer.Write(_spareNormal.HasValue);
+        writer.Write(_spareNormal ?? 0);
+    }
+
+    /// <summary>Takes back a state written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">The state is all zeros, which xoshiro never reaches.</exception>
+    public void Restore(BinaryReader reader)
+    {
+        ulong s0 = reader.ReadUInt64(), s1 = reader.ReadUInt64(), s2 = reader.ReadUInt64(), s3 = reader.ReadUInt64();
+        if ((s0 | s1 | s2 | s3) == 0) throw new InvalidDataException("a random-number state of all zeros");
+        var hasSpare = reader.ReadBoolean();
+        var spare = reader.ReadDouble();
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+        _spareNormal = hasSpare ? spare : null;
+    }
+
     private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
 
     private static ulong SplitMix(ref ulong state)

@@ -11,6 +11,22 @@ public sealed class Adam<T>(int parameterCount, double learningRate) : Optimizer
     private readonly T[] _v = new T[parameterCount];
     private int _step;
 
+    public override void SaveState(BinaryWriter writer)
+    {
+        writer.Write(_step);
+        BinaryState.WriteArray<T>(writer, _m);
+        BinaryState.WriteArray<T>(writer, _v);
+    }
+
+    public override void RestoreState(BinaryReader reader)
+    {
+        var step = reader.ReadInt32();
+        if (step < 0) throw new InvalidDataException($"an Adam step count of {step}");
+        BinaryState.ReadArray<T>(reader, _m, "Adam first moments");
+        BinaryState.ReadArray<T>(reader, _v, "Adam second moments");
+        _step = step;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Update(Span<T> parameters, ReadOnlySpan<T> gradients)
     {

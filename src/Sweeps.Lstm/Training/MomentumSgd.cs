@@ -11,6 +11,10 @@ public sealed class MomentumSgd<T>(int parameterCount, double learningRate, doub
     private readonly T _rate = T.CreateChecked(learningRate);
     private readonly T _momentum = T.CreateChecked(momentum);
 
+    public override void SaveState(BinaryWriter writer) => BinaryState.WriteArray<T>(writer, _velocity);
+
+    public override void RestoreState(BinaryReader reader) => BinaryState.ReadArray<T>(reader, _velocity, "momentum");
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Update(Span<T> parameters, ReadOnlySpan<T> gradients)
     {

@@ -8,6 +8,13 @@ public abstract class Optimizer<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     public abstract void Update(Span<T> parameters, ReadOnlySpan<T> gradients);
 
+    /// <summary>Writes what the optimizer carries between updates (momentum, moments, step count), for a checkpoint.</summary>
+    public abstract void SaveState(BinaryWriter writer);
+
+    /// <summary>Takes back a state written by <see cref="SaveState"/> of an optimizer of the same kind and size.</summary>
+    /// <exception cref="InvalidDataException">The state is of another size or damaged.</exception>
+    public abstract void RestoreState(BinaryReader reader);
+
     public static Optimizer<T> Create(OptimizerKind kind, int parameterCount, double learningRate, double momentum) => kind switch
     {
         OptimizerKind.Sgd => new MomentumSgd<T>(parameterCount, learningRate, momentum, nesterov: false),

@@ -34,7 +34,13 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
 
     private SequenceBatch<T> Buffer { get; }
 
-    public TrainingReport Train(CancellationToken cancellation = default, Action<EpochResult>? onEpoch = null)
+    /// <summary>
+    /// Trains until <see cref="TrainingOptions.MaxEpochs"/>, early stopping or divergence. With <paramref name="checkpoints"/>,
+    /// it first resumes from the latest checkpoint (if any) and saves one after every epoch, so that an interrupted training
+    /// continues at the next epoch and ends exactly as an uninterrupted one would.
+    /// </summary>
+    /// <exception cref="Core.Jobs.TrialCheckpointException">The latest checkpoint is of another training, damaged, or a new one is too large.</exception>
+    public TrainingReport Train(CancellationToken cancellation = default, Action<EpochResult>? onEpoch = null, TrainingCheckpoints? checkpoints = null)
     {
         var options = _options;
         var optimizer = Optimizer<T>.Create(options.Optimizer, Network.Parameters.Length, options.LearningRate, options.Momentum);
@@ -43,51 +49,65 @@ public sealed class Trainer<T> where T : unmanaged, IFloatingPointIeee754<T>
         var clip = T.CreateChecked(options.Clip);
         var maxCell = T.CreateChecked(options.MaxCellState);
 
-        var bestParameters = (T[])Network.Parameters.Clone();
-        var bestValid = Evaluation.Of(Network, _task, _task.Valid, Buffer, options.EvaluationBatch, cancellation).Loss;
-        var curve = new List<double>();
-        int epochs = 0, sinceBest = 0;
-        long updates = 0, trained = 0;
+        var store = checkpoints is { Store.Enabled: true } ? checkpoints.Store : null;
+        var description = store is null ? "" : TrainingCheckpoint.Describe<T>(_task, options, _seed, checkpoints!.Identity);
+        var latest = store?.Latest();
+        var state = latest is null
+            ? new TrainingState<T>((T[])Network.Parameters.Clone(),
+                Evaluation.Of(Network, _task, _task.Valid, Buffer, options.EvaluationBatch, cancellation).Loss)
+            : TrainingCheckpoint.Read(latest, description, options.MaxEpochs, Network.Parameters, optimizer, order, noise);
+        using var buffer = store is null ? null : new MemoryStream();
         long? divergedAt = null;
         var clock = new Stopwatch();
 
-        for (var epoch = 1; epoch <= options.MaxEpochs && divergedAt is null; epoch++)
+        // Early stopping is checked before an epoch, so that a training resumed after its last epoch ends at once; a patience
+        // below 1 stops at the first epoch without improvement, as 1 does.
+        var patience = Math.Max(options.Patience, 1);
+        while (state.Epoch < options.MaxEpochs && state.SinceBest < patience)
         {
+            var epoch = state.Epoch + 1;
+            long updates = state.Updates, trained = state.Trained;
             clock.Start();
             var (trainLoss, divergence) = RunEpoch(optimizer, order, noise, clip, maxCell, cancellation, ref updates, ref trained);
             clock.Stop();
+            (state.Updates, state.Trained) = (updates, trained);
             if (divergence is not null)
             {
                 divergedAt = divergence;
                 break;
             }
-            epochs = epoch;
+            state.Epoch = epoch;
             var valid = Evaluation.Of(Network, _task, _task.Valid, Buffer, options.EvaluationBatch, cancellation).Loss;
             if (!double.IsFinite(valid))
             {
-                divergedAt = updates;
+                divergedAt = state.Updates;
                 break;
             }
-            curve.Add(valid);
+            state.Curve.Add(valid);
             onEpoch?.Invoke(new EpochResult(epoch, options.MaxEpochs, trainLoss, valid));
-            if (valid < bestValid)
+            if (valid < state.BestValid)
             {
-                bestValid = valid;
-                Network.Parameters.CopyTo(bestParameters, 0);
-                sinceBest = 0;
+                state.BestValid = valid;
+                Network.Parameters.CopyTo(state.BestParameters, 0);
+                state.SinceBest = 0;
             }
-            else if (++sinceBest >= options.Patience)
+            else
             {
-                break;
+                state.SinceBest++;
+            }
+            if (store is not null)
+            {
+                TrainingCheckpoint.Write(buffer!, description, state, state.Seconds + clock.Elapsed.TotalSeconds, Network.Parameters, optimizer, order, noise);
+                store.Save(epoch, new ReadOnlyMemory<byte>(buffer!.GetBuffer(), 0, (int)buffer.Length));
             }
         }
 
-        bestParameters.CopyTo(Network.Parameters, 0);
+        state.BestParameters.CopyTo(Network.Parameters, 0);
         var bestTrain = Evaluation.Of(Network, _task, _task.Train, Buffer, options.EvaluationBatch, cancellation).Loss;
         var test = Evaluation.Of(Network, _task, _task.Test, Buffer, options.EvaluationBatch, cancellation);
-        var seconds = clock.Elapsed.TotalSeconds;
-        return new TrainingReport(bestTrain, bestValid, test.Loss, test.Accuracy, _task.Test.OptimalLoss, epochs, updates,
-            divergedAt is not null, divergedAt, seconds > 0 ? trained / seconds : 0, curve.ToArray());
+        var totalSeconds = state.Seconds + clock.Elapsed.TotalSeconds;
+        return new TrainingReport(bestTrain, state.BestValid, test.Loss, test.Accuracy, _task.Test.OptimalLoss, state.Epoch, state.Updates,
+            divergedAt is not null, divergedAt, totalSeconds > 0 ? state.Trained / totalSeconds : 0, state.Curve.ToArray());
     }
 
     /// <summary>One pass over the training split; returns the mean training loss, or the update at which training diverged.</summary>

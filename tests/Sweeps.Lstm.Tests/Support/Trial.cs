@@ -25,6 +25,10 @@ public static class Trial
         })));
     }
 
-    public static JobResult Run(TrialParameters parameters, ulong seed = 42, IJobProgress? progress = null, CancellationToken cancellation = default) =>
-        LstmJobs.Definitions.Single(d => d.Kind == "lstm.train").Create().Run(new JobContext(parameters, seed, cancellation, progress));
+    public static JobResult Run(TrialParameters parameters, ulong seed = 42, IJobProgress? progress = null, CancellationToken cancellation = default,
+        ITrialCheckpoints? checkpoints = null) =>
+        LstmJobs.Definitions.Single(d => d.Kind == "lstm.train").Create().Run(new JobContext(parameters, seed, cancellation, progress)
+        {
+            Checkpoints = checkpoints ?? TrialCheckpoints.None,
+        });
 }
