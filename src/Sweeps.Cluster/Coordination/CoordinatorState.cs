@@ -14,7 +14,7 @@ namespace Sweeps.Cluster.Coordination;
 /// A worker is given only trials of sweeps it can run: its job kinds and labels (from its hello) must fit the sweep's job
 /// and <c>requires:</c>, and it must not have refused the sweep. A sweep no connected worker can run waits, and says why.
 /// </summary>
-public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions options)
+public sealed partial class CoordinatorState(JobRegistry jobs, CoordinatorOptions options)
 {
     private readonly List<SweepRun> _order = [];
     private readonly Dictionary<string, SweepRun> _sweeps = new(StringComparer.Ordinal);
@@ -54,31 +54,6 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
         return new SubmitDecision(
             new SubmittedSweep(spec.Name, true, false, total, []),
             new SweepSubmitted(spec.Name, SpecText.ToCanonicalYaml(spec), fingerprint, total, now, origin?.Bounded()));
-    }
-
-    /// <summary>
-    /// A worker said hello: what it runs and carries. Refusals it made before are forgotten: a hello is a new worker
-    /// process (or one the coordinator met again after a restart), which may have what it lacked.
-    /// </summary>
-    public void WorkerJoined(string worker, IEnumerable<string> jobs, IReadOnlyDictionary<string, string> labels, int slots = 0)
-    {
-        _workers[worker] = new WorkerAbilities(jobs, labels) { Slots = slots };
-        ForgetRefusals(worker);
-    }
-
-    /// <summary>A worker is gone: it no longer counts as one that could run a sweep, and its refusals are forgotten.</summary>
-    public void WorkerLeft(string worker)
-    {
-        _workers.Remove(worker);
-        ForgetRefusals(worker);
-    }
-
-    /// <summary>True when the worker said hello to this coordinator, so it knows what the worker can run.</summary>
-    public bool Knows(string worker) => _workers.ContainsKey(worker);
-
-    private void ForgetRefusals(string worker)
-    {
-        foreach (var sweep in _order) sweep.RefusedBy.Remove(worker);
     }
 
     /// <summary>
@@ -140,96 +115,6 @@ public sealed class CoordinatorState(JobRegistry jobs, CoordinatorOptions option
             AddFinishedIfDone(events, sweep, accepted.Count);
         }
         return new ReportDecision(events, refused);
-    }
-
-    /// <summary>A worker hands trials back (it is stopping): they run again, and it is not held against them.</summary>
-    public ReportDecision DecideReturned(string worker, IReadOnlyList<ReturnedTrial> trials)
-    {
-        var events = new List<object>();
-        var refused = new List<RefusedReport>();
-        foreach (var group in trials.GroupBy(t => t.Sweep))
-        {
-            var sweep = _sweeps.GetValueOrDefault(group.Key);
-            var requeued = new List<RequeuedTrial>();
-            foreach (var trial in group.DistinctBy(t => t.Index))
-            {
-                if (Holds(sweep, worker, trial.Sweep, trial.Index, trial.Attempt) is { } refusal) refused.Add(refusal);
-                else requeued.Add(new RequeuedTrial(trial.Index, trial.Attempt + 1, sweep!.Running[trial.Index].Losses));
-            }
-            if (requeued.Count > 0) events.Add(new TrialsRequeued(sweep!.Name, requeued, $"handed back by {worker}"));
-        }
-        return new ReportDecision(events, refused);
-    }
-
-    /// <summary>
-    /// A worker cannot run these trials at all: they run again as new attempts (not counted as losses), and the worker is
-    /// given no more trials of their sweeps. Only the worker holding an attempt may refuse it.
-    /// </summary>
-    public ReportDecision DecideRefused(string worker, IReadOnlyList<RefusedTrial> trials, DateTime now)
-    {
-        var events = new List<object>();
-        var refused = new List<RefusedReport>();
-        foreach (var group in trials.GroupBy(t => t.Sweep))
-        {
-            var sweep = _sweeps.GetValueOrDefault(group.Key);
-            var requeued = new List<RequeuedTrial>();
-            string? reason = null;
-            foreach (var trial in group.DistinctBy(t => t.Index))
-            {
-                if (Holds(sweep, worker, trial.Sweep, trial.Index, trial.Attempt) is { } refusal) refused.Add(refusal);
-                else
-                {
-                    requeued.Add(new RequeuedTrial(trial.Index, trial.Attempt + 1, sweep!.Running[trial.Index].Losses));
-                    reason ??= Bounded(trial.Reason);
-                }
-            }
-            if (requeued.Count > 0) events.Add(new TrialsRefused(sweep!.Name, worker, requeued, reason!, now));
-        }
-        return new ReportDecision(events, refused);
-    }
-
-    private static string Bounded(string reason)
-    {
-        var line = string.Join(' ', reason.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (line.Length == 0) return "no reason given";
-        return line.Length <= RefusedTrial.MaxReasonLength ? line : line[..RefusedTrial.MaxReasonLength] + "...";
-    }
-
-    /// <summary>
-    /// Which sweeps now wait because no connected worker can run them, or no longer do: a <see cref="SweepWaiting"/> for
-    /// each whose reason changed. With no worker connected at all nothing changes (workers come and go; that is not news).
-    /// </summary>
-    public IReadOnlyList<SweepWaiting> DecideWaiting(DateTime now)
-    {
-        var events = new List<SweepWaiting>();
-        if (_workers.Count == 0) return events;
-        foreach (var sweep in _order)
-        {
-            var reason = sweep.HasWork ? WhyNobodyRuns(sweep) : null;
-            if (reason != sweep.Waiting) events.Add(new SweepWaiting(sweep.Name, reason, now));
-        }
-        return events;
-    }
-
-    /// <summary>Null when a connected worker can run the sweep; otherwise what each lacks, and how to give it that.</summary>
-    private string? WhyNobodyRuns(SweepRun sweep)
-    {
-        var reasons = new List<string>();
-        foreach (var (name, abilities) in _workers.OrderBy(w => w.Key, StringComparer.Ordinal))
-        {
-            var why = abilities.WhyNot(sweep) ?? (sweep.RefusedBy.TryGetValue(name, out var refusal) ? $"refused it: {refusal}" : null);
-            if (why is null) return null;
-            reasons.Add($"worker {name} {why}");
-        }
-        var text = $"no connected worker can run it: {string.Join("; ", reasons.Take(5))}" + (reasons.Count > 5 ? $"; and {reasons.Count - 5} more" : "");
-        var job = sweep.Spec.Job;
-        if (!_workers.Values.Any(w => w.RunsKind(job)))
-            text += job == "command"
-                ? ". Command jobs run only on workers started with --allow-commands"
-                : $". Start a worker that runs '{job}' (a plugin kind: --jobs PATH/TO/PLUGIN.dll on the worker)";
-        else if (sweep.Spec.Requires.Count > 0 && _workers.Values.All(w => WorkerLabels.Missing(sweep.Spec.Requires, w.Labels) is not null))
-            text += $". Start a worker with {string.Join(" ", sweep.Spec.Requires.Select(r => $"--label {r.Key}={r.Value}"))}";
-        return text;
     }
 
     /// <summary>Null when <paramref name="worker"/> holds this attempt now; otherwise why its report does not count.</summary>

@@ -5,6 +5,7 @@ using Akka.Persistence;
 using Sweeps.Cluster.Events;
 using Sweeps.Cluster.Messages;
 using Sweeps.Core.Jobs;
+using Sweeps.Core.Lifecycle;
 
 namespace Sweeps.Cluster.Coordination;
 
@@ -85,7 +86,15 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         });
         Command<WorkerHeartbeat>(h =>
         {
-            if (Claim(Sender, h.Worker, "heartbeat")) _state.RenewLeases(h.Worker, h.Holding, DateTime.UtcNow, h.Running);
+            if (!Claim(Sender, h.Worker, "heartbeat")) return;
+            _state.RenewLeases(h.Worker, h.Holding, DateTime.UtcNow, h.Running);
+            // Still running trials of a paused or cancelled sweep: the stop was lost, or came before this coordinator.
+            foreach (var stop in _state.DecideStops(h.Holding))
+            {
+                _log.Debug("Worker {0} still holds {1} trials of sweep {2}, which is {3}; telling it again to stop them",
+                    h.Worker, stop.Indexes.Count, stop.Sweep, stop.Because.Text());
+                Sender.Tell(stop);
+            }
         });
         Command<Terminated>(t =>
         {
@@ -119,6 +128,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
             PersistThen([decision.Event], () =>
             {
                 sender.Tell(new SweepStateChangeResult(change.Name, true, decision.Message));
+                StopTrialsOf(change.Name);
                 UpdateWaiting();
             });
         });
@@ -151,6 +161,21 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         if (((ExtendedActorSystem)Context.System).Provider is ClusterActorRefProvider)
             Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
         base.PostStop();
+    }
+
+    /// <summary>A sweep just paused or cancelled: each worker running some of its trials is told to stop them.</summary>
+    private void StopTrialsOf(string sweep)
+    {
+        var stops = _state.DecideStops(sweep);
+        if (stops.Count == 0) return;
+        var workers = _workers.Workers.ToDictionary(w => w.Name, w => w.Worker, StringComparer.Ordinal);
+        foreach (var (name, stop) in stops)
+        {
+            // A worker not connected now learns from its next heartbeat, or its trials' leases run out.
+            if (workers.TryGetValue(name, out var worker)) worker.Tell(stop);
+        }
+        _log.Info("Sweep {0} is {1}: telling {2} workers to stop its {3} running trials", sweep, stops[0].Stop.Because.Text(),
+            stops.Select(s => s.Worker).Distinct().Count(), stops.Sum(s => s.Stop.Indexes.Count));
     }
 
     private void LoseWorkersAt(Address address, string reason)

@@ -1,3 +1,4 @@
+using Sweeps.Core.Lifecycle;
 using Sweeps.Core.Parameters;
 
 namespace Sweeps.Cluster.Messages;
@@ -72,6 +73,33 @@ public sealed record RefuseTrials(string Worker, long Batch, IReadOnlyList<Refus
 public sealed record RefusedTrial(string Sweep, long Index, int Attempt, string Reason)
 {
     public const int MaxReasonLength = 1000;
+}
+
+/// <summary>
+/// The coordinator tells a worker to stop these running (or queued) trials of a sweep a person paused or cancelled, and
+/// to hand them back (<see cref="ReturnTrials"/>). A worker acts only on trials it holds and ignores the rest; the
+/// coordinator sends it again while the worker's heartbeats still name such trials, since a message can be lost.
+/// </summary>
+/// <param name="Because">Why: <see cref="Core.Lifecycle.SweepState.Paused"/> (the trials run again on resume) or
+/// <see cref="Core.Lifecycle.SweepState.Cancelled"/> (they never run again).</param>
+public sealed record StopTrials(string Sweep, IReadOnlyList<long> Indexes, Core.Lifecycle.SweepState Because) : ISweepsMessage
+{
+    /// <summary>Trials named in one message at most; more go in several.</summary>
+    public const int MaxTrials = 1000;
+
+    /// <summary>The longest sweep name a worker accepts in one (it crossed a process boundary).</summary>
+    public const int MaxSweepLength = 1000;
+
+    /// <summary>Null when the message is within bounds; otherwise what is wrong with it.</summary>
+    public string? Problem()
+    {
+        if (string.IsNullOrEmpty(Sweep) || Sweep.Length > MaxSweepLength) return $"the sweep name is empty or longer than {MaxSweepLength} characters";
+        if (Indexes is null) return "it names no trials";
+        if (Indexes.Count > MaxTrials) return $"it names {Indexes.Count} trials; at most {MaxTrials} are allowed in one";
+        if (Because is not (Core.Lifecycle.SweepState.Paused or Core.Lifecycle.SweepState.Cancelled))
+            return $"a trial is stopped because its sweep was paused or cancelled, not {(Because.IsKnown() ? Because.Text() : $"state {(int)Because}")}";
+        return null;
+    }
 }
 
 /// <summary>A worker is alive and still holds these trials: their leases are renewed. It also says how far its running trials are.</summary>

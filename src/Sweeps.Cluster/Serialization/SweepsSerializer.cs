@@ -34,6 +34,7 @@ public sealed class SweepsSerializer(ExtendedActorSystem system) : SerializerWit
         [typeof(WorkerNameInUse)] = "hi.busy",
         [typeof(IntroduceYourself)] = "hi.again",
         [typeof(RefuseTrials)] = "rf",
+        [typeof(StopTrials)] = "st",
         // client protocol
         [typeof(SubmitSweeps)] = "sub",
         [typeof(SubmitResult)] = "subr",

@@ -13,11 +13,15 @@ namespace Sweeps.Cluster.Workers;
 internal sealed class TrialRunnerPool : IDisposable
 {
     private readonly BlockingCollection<TrialAssignment> _queue = new(new ConcurrentQueue<TrialAssignment>());
-    private readonly CancellationTokenSource _stopping = new();
     private readonly JobRegistry _jobs;
     private readonly IActorRef _worker;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Messages.TrialKey, RunningTrial> _running = new();
+    private readonly ConcurrentDictionary<TrialKey, RunningTrial> _running = new();
+    // Trials told to stop that had not started then (queued, or starting just now): each is stopped by whichever of
+    // Stop and Run sees the other, and counted so that a trial start checks the dictionary only when some are waiting.
+    private readonly ConcurrentDictionary<(TrialKey Key, int Attempt), StopReason> _toStop = new();
     private readonly string _workDirectory;
+    private int _toStopCount;
+    private volatile bool _stopping;
     private int _threadCount;
 
     public TrialRunnerPool(int slots, JobRegistry jobs, IActorRef worker, string workDirectory)
@@ -35,22 +39,52 @@ internal sealed class TrialRunnerPool : IDisposable
     }
 
     /// <summary>Running trials that started longer ago than <paramref name="timeout"/> and are not given up on yet.</summary>
-    public IReadOnlyList<Messages.TrialKey> Overdue(TimeSpan timeout)
+    public IReadOnlyList<TrialKey> Overdue(TimeSpan timeout)
     {
         var now = DateTime.UtcNow;
         return _running.Where(r => !r.Value.Abandoned && now - r.Value.Started > timeout).Select(r => r.Key).ToList();
     }
 
     /// <summary>Gives up on a trial: cancels it, and starts a fresh thread for its slot in case it never returns.</summary>
-    public void Abandon(Messages.TrialKey key)
+    public void Abandon(TrialKey key)
     {
         if (!_running.TryGetValue(key, out var trial) || trial.Abandoned) return;
         trial.Abandoned = true;
-        trial.Cancellation.Cancel();
+        trial.Stop(StopReason.Abandoned);
         StartThread();
     }
 
     public void Enqueue(TrialAssignment assignment) => _queue.Add(assignment);
+
+    /// <summary>
+    /// Stops one trial, running or still queued, because its sweep was paused or cancelled: it comes back as a cancelled
+    /// <see cref="TrialRan"/> (to be handed back), not as a failure. False when it was told so before.
+    /// </summary>
+    public bool Stop(TrialAssignment assignment, StopReason why)
+    {
+        var key = (assignment.Key, assignment.Attempt);
+        var first = _toStop.TryAdd(key, why);
+        if (first) Interlocked.Increment(ref _toStopCount); // a full fence: a trial registered before this is seen below
+        if (_running.TryGetValue(assignment.Key, out var trial) && trial.Attempt == assignment.Attempt)
+        {
+            if (Take(key) is { } reason) return trial.Stop(reason);
+            return false;
+        }
+        return first;
+    }
+
+    /// <summary>The trial has come back to the worker: a stop it was sent too late for is forgotten.</summary>
+    public void Forget(TrialAssignment assignment)
+    {
+        if (Volatile.Read(ref _toStopCount) > 0) Take((assignment.Key, assignment.Attempt));
+    }
+
+    private StopReason? Take((TrialKey, int) key)
+    {
+        if (!_toStop.TryRemove(key, out var why)) return null;
+        Interlocked.Decrement(ref _toStopCount);
+        return why;
+    }
 
     /// <summary>What the running trials last reported, for the worker's heartbeat.</summary>
     public IEnumerable<TrialReport> Reports() =>
@@ -58,11 +92,16 @@ internal sealed class TrialRunnerPool : IDisposable
             .Select(r => new TrialReport(r.Key.Sweep, r.Key.Index, r.Latest.Fraction, r.Latest.Step, r.Latest.Metrics));
 
     /// <summary>Cancels running trials and hands back the queued ones, each as a cancelled <see cref="TrialRan"/>.</summary>
-    public void CancelAll() => _stopping.Cancel();
+    public void CancelAll()
+    {
+        _stopping = true;
+        Interlocked.MemoryBarrier(); // a trial registered before this is seen below; one registered after sees _stopping
+        foreach (var trial in _running.Values) trial.Stop(StopReason.WorkerStopping);
+    }
 
     public void Dispose()
     {
-        _stopping.Cancel();
+        CancelAll();
         _queue.CompleteAdding();
     }
 
@@ -75,7 +114,7 @@ internal sealed class TrialRunnerPool : IDisposable
                 TrialRan ran;
                 try
                 {
-                    ran = _stopping.IsCancellationRequested ? TrialRan.Cancelled(assignment) : Run(assignment);
+                    ran = _stopping ? TrialRan.Cancelled(assignment) : Run(assignment);
                 }
                 catch (ThreadRetired)
                 {
@@ -101,13 +140,18 @@ internal sealed class TrialRunnerPool : IDisposable
     {
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
-        var trial = new RunningTrial(CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token));
-        // The spec's timeout: the job is cancelled when it runs out, and the trial fails (it is not handed back).
-        var timedOut = assignment.Timeout is { } timeout ? new CancellationTokenSource(timeout) : new CancellationTokenSource();
-        var timeoutLink = timedOut.Token.Register(trial.Cancellation.Cancel);
+        // One cancellation a trial, cancelled directly by whoever stops it (pause, cancel, the worker stopping, its
+        // time-out): no linked sources, and a timer only when the spec gives a time-out.
+        var trial = new RunningTrial(assignment.Attempt);
         _running[assignment.Key] = trial;
+        Interlocked.MemoryBarrier(); // pairs with the fences in CancelAll and Stop
+        if (_stopping) trial.Stop(StopReason.WorkerStopping);
+        else if (Volatile.Read(ref _toStopCount) > 0 && Take((assignment.Key, assignment.Attempt)) is { } why) trial.Stop(why);
+        var timedOut = assignment.Timeout is { } timeout ? new CancellationTokenSource(timeout) : null;
+        var timeoutLink = timedOut?.Token.UnsafeRegister(static t => ((RunningTrial)t!).Stop(StopReason.TimedOut), trial);
         try
         {
+            if (trial.ToldToStop) return TrialRan.Cancelled(assignment);
             // A kind this worker lacks (the coordinator should not send it) is refused, not failed: it can run elsewhere.
             if (!_jobs.TryGet(assignment.Job, out var definition))
                 throw new TrialRefusedException($"this worker does not run job kind '{assignment.Job}'");
@@ -120,24 +164,25 @@ internal sealed class TrialRunnerPool : IDisposable
                 WorkDirectory = _workDirectory,
                 Settings = assignment.Settings ?? [],
                 Timeout = assignment.Timeout,
-                TimedOut = timedOut.Token,
+                TimedOut = timedOut?.Token ?? CancellationToken.None,
             });
             return new TrialRan(assignment, new TrialOutcome(assignment.Sweep, assignment.Index, assignment.Attempt, true,
                 result.Metrics, result.Series, null, started, started + clock.Elapsed, Host, JobDetails.Bounded(result.Details)), clock.Elapsed);
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (TrialRefusedException e)
         {
+            return new TrialRan(assignment, null, clock.Elapsed) { Refusal = string.IsNullOrWhiteSpace(e.Reason) ? "the job refused it without a reason" : e.Reason };
+        }
+        catch (Exception) when (trial.ToldToStop)
+        {
+            // Stopped from outside (pause, cancel, the worker stopping): however the job ended, the trial is handed back.
             return TrialRan.Cancelled(assignment);
         }
-        catch (OperationCanceledException) when (timedOut.IsCancellationRequested)
+        catch (OperationCanceledException) when (trial.Why == StopReason.TimedOut)
         {
             return new TrialRan(assignment, new TrialOutcome(assignment.Sweep, assignment.Index, assignment.Attempt, false,
                 new Dictionary<string, double>(), null, $"timed out after {Core.Spec.SpecDuration.Format(assignment.Timeout!.Value)}",
                 started, started + clock.Elapsed, Host), clock.Elapsed);
-        }
-        catch (TrialRefusedException e)
-        {
-            return new TrialRan(assignment, null, clock.Elapsed) { Refusal = string.IsNullOrWhiteSpace(e.Reason) ? "the job refused it without a reason" : e.Reason };
         }
         catch (Exception e)
         {
@@ -150,20 +195,46 @@ internal sealed class TrialRunnerPool : IDisposable
         finally
         {
             _running.TryRemove(assignment.Key, out _);
-            timeoutLink.Dispose(); // before the trial's source: a time-out firing now must not cancel a disposed one
-            timedOut.Dispose();
-            trial.Cancellation.Dispose();
+            timeoutLink?.Dispose(); // before the trial's source: a time-out firing now must not cancel a disposed one
+            timedOut?.Dispose();
+            trial.Dispose();
             // A thread that outlived its trial's timeout was replaced; it retires rather than add a slot.
             if (trial.Abandoned) throw new ThreadRetired();
         }
     }
 
-    private sealed class RunningTrial(CancellationTokenSource cancellation)
+    private sealed class RunningTrial(int attempt) : IDisposable
     {
-        public CancellationTokenSource Cancellation { get; } = cancellation;
+        private int _why;
+
+        public int Attempt { get; } = attempt;
+        public CancellationTokenSource Cancellation { get; } = new();
         public TrialProgress Progress { get; } = new();
         public DateTime Started { get; } = DateTime.UtcNow;
         public volatile bool Abandoned;
+
+        /// <summary>Why it was stopped (the first reason counts); <see cref="StopReason.None"/> while it was not.</summary>
+        public StopReason Why => (StopReason)Volatile.Read(ref _why);
+
+        /// <summary>Stopped from outside: handed back rather than failed (a time-out is the trial's own failure).</summary>
+        public bool ToldToStop => Why is not (StopReason.None or StopReason.TimedOut);
+
+        /// <summary>Cancels the trial's job; false when it was stopped before (for this or another reason).</summary>
+        public bool Stop(StopReason why)
+        {
+            if (Interlocked.CompareExchange(ref _why, (int)why, (int)StopReason.None) != (int)StopReason.None) return false;
+            try
+            {
+                Cancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // it ended and was cleaned up just now: nothing left to stop
+            }
+            return true;
+        }
+
+        public void Dispose() => Cancellation.Dispose();
     }
 
     private sealed class ThreadRetired : Exception;

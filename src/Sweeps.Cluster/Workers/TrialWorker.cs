@@ -2,12 +2,14 @@ using Akka.Actor;
 using Akka.Event;
 using Sweeps.Cluster.Messages;
 using Sweeps.Core.Jobs;
+using Sweeps.Core.Lifecycle;
 
 namespace Sweeps.Cluster.Workers;
 
 /// <summary>
 /// Pulls trials from the coordinator for its free slots, runs them on its <see cref="TrialRunnerPool"/>, and sends
-/// results back in batches until each batch is acknowledged. Told <see cref="StopWorking"/>, it cancels what runs,
+/// results back in batches until each batch is acknowledged. Told <see cref="StopTrials"/> (a sweep was paused or
+/// cancelled), it cancels those trials and hands them back. Told <see cref="StopWorking"/>, it cancels what runs,
 /// hands back what it holds, waits for the acknowledgements and stops.
 /// </summary>
 public sealed class TrialWorker : ReceiveActor, IWithTimers
@@ -92,6 +94,7 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
             StopIfDone();
         });
         Receive<Tick>(_ => OnTick());
+        Receive<StopTrials>(Stop);
         Receive<StopWorking>(_ =>
         {
             _stopRequester = Sender;
@@ -115,8 +118,30 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
 
     protected override void PostStop() => _pool.Dispose();
 
+    /// <summary>
+    /// A person paused or cancelled a sweep: the trials of it this worker holds are cancelled and handed back (see
+    /// <see cref="Ran"/>). Trials it does not hold are not its to stop, and a stop it acted on before is not repeated.
+    /// </summary>
+    private void Stop(StopTrials stop)
+    {
+        if (stop.Problem() is { } problem)
+        {
+            _log.Warning("Ignored a request to stop trials from {0}: {1}", Sender.Path, problem);
+            return;
+        }
+        var why = stop.Because == SweepState.Paused ? StopReason.SweepPaused : StopReason.SweepCancelled;
+        var stopping = 0;
+        foreach (var index in stop.Indexes)
+        {
+            if (_holding.TryGetValue(new TrialKey(stop.Sweep, index), out var assignment) && _pool.Stop(assignment, why)) stopping++;
+        }
+        if (stopping > 0)
+            _log.Info("Sweep {0} is {1}: stopping {2} of its trials here and handing them back", stop.Sweep, stop.Because.Text(), stopping);
+    }
+
     private void Ran(TrialRan ran)
     {
+        _pool.Forget(ran.Assignment);
         if (!_holding.Remove(ran.Assignment.Key)) return; // given up on after its timeout: its lease is the coordinator's to expire
         if (ran.Refusal is { } refusal)
         {

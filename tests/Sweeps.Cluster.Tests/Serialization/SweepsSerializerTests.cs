@@ -38,6 +38,8 @@ public sealed class SweepsSerializerTests() : TestKit(Support.ClusterTestKit.Ser
         new WorkerHello("w", WorkerHello.CurrentProtocol, "0.1.0", "lab", ["noop", "my.job"], new Dictionary<string, string> { ["gpu"] = "a100", ["zone"] = "b" }, ["MyJobs.dll"], 8),
         IntroduceYourself.Instance,
         new RefuseTrials("w", 6, [new RefusedTrial("s", 2, 1, "program 'python3' is not on this worker's PATH")]),
+        new StopTrials("s", [2, 5], SweepState.Paused),
+        new StopTrials("s", [7], SweepState.Cancelled),
         WorkerWelcome.Instance,
         new WorkerRefused("protocol 2"),
         new WorkerNameInUse("w", "held by a live worker"),
