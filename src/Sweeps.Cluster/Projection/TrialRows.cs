@@ -18,6 +18,7 @@ internal sealed class TrialRows
 {
     private readonly Dictionary<string, TrialPlan> _plans = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<long, TrialParameters>> _suggested = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _cancelled = new(StringComparer.Ordinal);
 
     /// <summary>How many rows an event writes (at least 1), so that a batch is measured in rows, not events.</summary>
     public static long Weight(object evt) => Math.Max(1, evt switch
@@ -33,6 +34,7 @@ internal sealed class TrialRows
     /// <param name="stored">The sweep's rows in the store, read only for an adaptive sweep, whose points they hold.</param>
     public void Know(SweepRow sweep, Func<string, IEnumerable<TrialRow>> stored)
     {
+        if (sweep.State == SweepState.Cancelled) _cancelled.Add(sweep.Name);
         if (Plan(sweep.Name, sweep.Spec).Spec.Sampler != SamplerKind.Tpe) return;
         var points = _suggested[sweep.Name] = new Dictionary<long, TrialParameters>();
         foreach (var row in stored(sweep.Name)) points[row.Index] = row.Parameters;
@@ -76,11 +78,14 @@ internal sealed class TrialRows
                 }
                 break;
             case TrialsRequeued e:
+                // a cancelled sweep's trials are handed back never to run again
+                var then = _cancelled.Contains(e.Sweep) ? "not run" : "will run again";
                 foreach (var t in e.Trials)
-                    batch.Put(Row(e.Sweep, t.Index, TrialStatus.Pending, t.Attempt - 1, null, null) with { Error = $"will run again: {e.Reason}" });
+                    batch.Put(Row(e.Sweep, t.Index, TrialStatus.Pending, t.Attempt - 1, null, null) with { Error = $"{then}: {e.Reason}" });
                 break;
             case SweepStateChanged e:
                 batch.States.Add((e.Sweep, e.State));
+                if (e.State == SweepState.Cancelled) _cancelled.Add(e.Sweep);
                 break;
             case TrialsRefused e:
                 foreach (var t in e.Trials)

@@ -20,7 +20,8 @@ public sealed class ForgedResultsTests(ITestOutputHelper output) : ClusterTestKi
     {
         var coordinator = StartCoordinator();
         var projection = StartProjection();
-        await Submit(coordinator, Specs.Noop(trials: Trials, sleepMs: 4000));
+        // the trials outlast the forgeries, however slowly a loaded machine sends them
+        await Submit(coordinator, Specs.Noop(trials: Trials, sleepMs: 15_000));
         StartWorker(coordinator, "worker", slots: Trials);
         await AwaitConditionAsync(async () => (await Progress(coordinator)).Running == Trials, Patience);
         var forger = CreateTestProbe();

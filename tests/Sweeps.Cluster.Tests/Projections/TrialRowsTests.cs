@@ -48,6 +48,46 @@ public sealed class TrialRowsTests
     }
 
     [Fact]
+    public void A_cancelled_sweeps_handed_back_trials_say_they_will_not_run_and_a_paused_ones_that_they_will()
+    {
+        var rows = new TrialRows();
+        var batch = new StoreBatch();
+        rows.Add(batch, Submitted());
+        rows.Add(batch, new TrialsDispatched("noop-sweep", "w1", 0, 2, [], At));
+        rows.Add(batch, new SweepStateChanged("noop-sweep", SweepState.Paused, At));
+        rows.Add(batch, new TrialsRequeued("noop-sweep", [new RequeuedTrial(0, 2, 0)], "sweep paused: stopped on w1"));
+        rows.Add(batch, new SweepStateChanged("noop-sweep", SweepState.Cancelled, At));
+        rows.Add(batch, new TrialsRequeued("noop-sweep", [new RequeuedTrial(1, 2, 0)], "sweep cancelled: stopped on w1"));
+
+        var errors = batch.Trials.OrderBy(t => t.Index).Select(t => t.Error).ToList();
+        Assert.Equal(["will run again: sweep paused: stopped on w1", "not run: sweep cancelled: stopped on w1"], errors);
+    }
+
+    [Fact]
+    public void A_TPE_sweeps_suggested_points_are_pending_rows_and_its_trials_run_with_them()
+    {
+        var spec = SpecLoader.Parse("""
+            name: tpe-noop
+            job: noop
+            sampler: tpe
+            trials: 5
+            parameters: {sleep_ms: {min: 0, max: 10}}
+            objective: {metric: value, goal: minimize}
+            """, "tpe.yaml", Specs.Jobs).Single();
+        var point = new Core.Parameters.TrialParameters([new("sleep_ms", Core.Parameters.ParameterValue.Of(7.5))]);
+        var rows = new TrialRows();
+        var batch = new StoreBatch();
+        rows.Add(batch, new SweepSubmitted("tpe-noop", SpecText.ToCanonicalYaml(spec), "f", 5, At));
+        rows.Add(batch, new TrialsSuggested("tpe-noop", 0, [point, point], At));
+        var pending = batch.Trials.OrderBy(t => t.Index).ToList();
+        rows.Add(batch, new TrialsDispatched("tpe-noop", "w1", 0, 1, [], At));
+
+        Assert.Equal([(0L, TrialStatus.Pending, 0), (1L, TrialStatus.Pending, 0)], pending.Select(t => (t.Index, t.Status, t.Attempt)));
+        var running = batch.Trials.Single(t => t.Index == 0);
+        Assert.Equal((TrialStatus.Running, 7.5), (running.Status, running.Parameters.GetReal("sleep_ms")));
+    }
+
+    [Fact]
     public void A_batch_is_weighed_in_the_rows_its_events_write()
     {
         Assert.Equal(4, TrialRows.Weight(new TrialsDispatched("s", "w", 0, 3, [new RetriedTrial(7, 2, 1)], At)));
