@@ -66,6 +66,9 @@ public sealed class ResultStore
     }
 
     /// <summary>Records a sweep's row unless one with that name is already there.</summary>
+    /// <summary>Trial checkpoints kept in this store (<see cref="StoreCheckpoints"/>), each at most <paramref name="maxBytes"/>.</summary>
+    public StoreCheckpoints Checkpoints(long maxBytes = Core.Jobs.TrialCheckpoints.DefaultMaxBytes) => new(this, _dialect, maxBytes);
+
     public void SaveSweep(SweepRow sweep) => Use(connection =>
     {
         using var transaction = connection.BeginTransaction();
@@ -351,9 +354,9 @@ public sealed class ResultStore
         }
     }
 
-    private void Use(Action<DbConnection> action) => Use<bool>(connection => { action(connection); return true; });
+    internal void Use(Action<DbConnection> action) => Use<bool>(connection => { action(connection); return true; });
 
-    private T Use<T>(Func<DbConnection, T> action)
+    internal T Use<T>(Func<DbConnection, T> action)
     {
         using var connection = OpenConnection();
         return action(connection);

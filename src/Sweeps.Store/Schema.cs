@@ -90,6 +90,7 @@ internal static class Schema
             )
             """);
         Execute(connection, transaction, TrialValues.Create(dialect));
+        Execute(connection, transaction, StoreCheckpoints.Create(dialect));
         RunMetadataColumns.Add(connection, transaction, dialect);
         var stored = found is long or int ? Convert.ToInt32(found) : 0;
         if (stored == 1) Execute(connection, transaction, TrialValues.Fill(dialect));

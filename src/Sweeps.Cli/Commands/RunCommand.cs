@@ -28,6 +28,7 @@ public sealed class RunCommand : SweepsCommand<RunSettings>
         var options = new SweepsNodeOptions(store.Location) { Worker = new WorkerOptions
         {
             Slots = slots, HeartbeatInterval = TimeSpan.FromSeconds(1), WorkDirectory = CommandJobSettings.WorkDirectory(settings.WorkDir), Plugins = plugins,
+            Checkpoints = CheckpointSettings.Folder(settings.CheckpointDir) ?? store.Checkpoints(),
         } };
         var origin = SweepOriginProbe.For(settings.Spec);
         var view = new ProgressView();

@@ -30,6 +30,10 @@ public sealed class RunSettings : StoreSettings
     [Description("Where command jobs keep their output, checkpoints and default working folders (default: $TMPDIR/sweeps-work-USER).")]
     public string? WorkDir { get; init; }
 
+    [CommandOption("--checkpoint-dir <FOLDER>")]
+    [Description("Keep trial checkpoints in this folder instead of the store (default: the store's trial_checkpoints table), so that a run stopped mid-trial resumes from the trial's last checkpoint.")]
+    public string? CheckpointDir { get; init; }
+
     public override ValidationResult Validate()
     {
         if (Workers is < 1 or > 1024)

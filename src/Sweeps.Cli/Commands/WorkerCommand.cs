@@ -41,9 +41,14 @@ public sealed class WorkerSettings : ClusterSettings
     [Description("Where command jobs keep their output, checkpoints and default working folders (default: $TMPDIR/sweeps-work-USER; Worker:WorkDir).")]
     public string? WorkDirFlag { get; init; }
 
+    [CommandOption("--checkpoint-dir <FOLDER>")]
+    [Description("A folder every worker shares (NFS, a mounted volume) where trials keep checkpoints, so that one killed here resumes on another worker from its last (Worker:CheckpointDir). Without it trials keep none.")]
+    public string? CheckpointDirFlag { get; init; }
+
     protected override Dictionary<string, string?> Flags()
     {
         var flags = base.Flags();
+        Put(flags, "Worker:CheckpointDir", CheckpointDirFlag);
         if (AllowCommandsFlag is { IsSet: true } allow) flags["Worker:AllowCommands"] = string.IsNullOrEmpty(allow.Value) ? "true" : allow.Value;
         Put(flags, "Worker:KillGrace", KillGraceFlag);
         Put(flags, "Worker:WorkDir", WorkDirFlag);
@@ -113,6 +118,7 @@ public sealed class WorkerCommand : SweepsCommand<WorkerSettings>
             Cluster = node.Cluster,
             TrialTimeout = configured.TrialTimeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             WorkDirectory = CommandJobSettings.WorkDirectory(configured.WorkDir),
+            Checkpoints = CheckpointSettings.Folder(configured.CheckpointDir),
         };
         if (configured.Name is { } name) worker = worker with { Name = name };
         var options = new SweepsNodeOptions(null)

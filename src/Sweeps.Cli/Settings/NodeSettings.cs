@@ -90,4 +90,7 @@ public sealed class WorkerNodeSettings
 
     /// <summary>Where command jobs keep output, checkpoints and working folders (--work-dir).</summary>
     public string? WorkDir { get; set; }
+
+    /// <summary>A folder all workers share for trial checkpoints (--checkpoint-dir); none when unset.</summary>
+    public string? CheckpointDir { get; set; }
 }

@@ -20,15 +20,18 @@ internal sealed class TrialRunnerPool : IDisposable
     // Stop and Run sees the other, and counted so that a trial start checks the dictionary only when some are waiting.
     private readonly ConcurrentDictionary<(TrialKey Key, int Attempt), StopReason> _toStop = new();
     private readonly string _workDirectory;
+    private readonly ICheckpointStore? _checkpoints;
     private int _toStopCount;
     private volatile bool _stopping;
     private int _threadCount;
 
-    public TrialRunnerPool(int slots, JobRegistry jobs, IActorRef worker, string workDirectory)
+    /// <param name="checkpoints">Where trials keep their checkpoints across attempts; null: they keep none.</param>
+    public TrialRunnerPool(int slots, JobRegistry jobs, IActorRef worker, string workDirectory, ICheckpointStore? checkpoints = null)
     {
         _jobs = jobs;
         _worker = worker;
         _workDirectory = workDirectory;
+        _checkpoints = checkpoints;
         for (var i = 0; i < slots; i++) StartThread();
     }
 
@@ -138,6 +141,16 @@ internal sealed class TrialRunnerPool : IDisposable
 
     private TrialRan Run(TrialAssignment assignment)
     {
+        var checkpoints = _checkpoints is null ? null
+            : new TouchedCheckpoints(_checkpoints.For(assignment.Sweep, assignment.Index), step => _worker.Tell(new TrialResumes(assignment.Key, assignment.Attempt, step)));
+        var ran = Run(assignment, checkpoints ?? TrialCheckpoints.None);
+        // A trial that ended (completed or failed) will not continue: its checkpoints go. One handed back keeps them.
+        if (ran.Outcome is not null && checkpoints is { Touched: true }) Forget(checkpoints, assignment);
+        return ran;
+    }
+
+    private TrialRan Run(TrialAssignment assignment, ITrialCheckpoints checkpoints)
+    {
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
         // One cancellation a trial, cancelled directly by whoever stops it (pause, cancel, the worker stopping, its
@@ -162,6 +175,7 @@ internal sealed class TrialRunnerPool : IDisposable
                 TrialIndex = assignment.Index,
                 Attempt = assignment.Attempt,
                 WorkDirectory = _workDirectory,
+                Checkpoints = checkpoints,
                 Settings = assignment.Settings ?? [],
                 Timeout = assignment.Timeout,
                 TimedOut = timedOut?.Token ?? CancellationToken.None,
@@ -200,6 +214,19 @@ internal sealed class TrialRunnerPool : IDisposable
             trial.Dispose();
             // A thread that outlived its trial's timeout was replaced; it retires rather than add a slot.
             if (trial.Abandoned) throw new ThreadRetired();
+        }
+    }
+
+    private void Forget(ITrialCheckpoints checkpoints, TrialAssignment assignment)
+    {
+        try
+        {
+            checkpoints.Clear();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException or TrialCheckpointException)
+        {
+            // a checkpoint left behind costs space, not correctness: the result still goes out
+            _worker.Tell(new CheckpointNotCleared(assignment.Key, e.Message));
         }
     }
 
@@ -250,3 +277,9 @@ internal sealed record TrialRan(TrialAssignment Assignment, TrialOutcome? Outcom
 
     public static TrialRan Cancelled(TrialAssignment assignment) => new(assignment, null, TimeSpan.Zero);
 }
+
+/// <summary>A trial starts from its checkpoint after <paramref name="Step"/> (logged by the worker).</summary>
+internal sealed record TrialResumes(TrialKey Trial, int Attempt, long Step);
+
+/// <summary>A finished trial's checkpoints could not be removed (logged by the worker).</summary>
+internal sealed record CheckpointNotCleared(TrialKey Trial, string Reason);

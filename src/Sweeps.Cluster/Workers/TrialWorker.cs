@@ -86,6 +86,8 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
         Receive<NoTrialsAvailable>(_ => _requestSentAt = null);
         Receive<TrialsAvailable>(_ => AskForMore());
         Receive<TrialRan>(Ran);
+        Receive<TrialResumes>(r => _log.Info("Trial {0}/{1} (attempt {2}) resumes from its checkpoint after step {3}", r.Trial.Sweep, r.Trial.Index, r.Attempt, r.Step));
+        Receive<CheckpointNotCleared>(c => _log.Warning("The checkpoints of trial {0}/{1} could not be removed: {2}", c.Trial.Sweep, c.Trial.Index, c.Reason));
         Receive<FlushNow>(_ => Flush());
         Receive<OutcomesRecorded>(recorded =>
         {
@@ -111,7 +113,7 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
 
     protected override void PreStart()
     {
-        _pool = new TrialRunnerPool(_options.Slots, _jobs, Self, _options.WorkDirectory);
+        _pool = new TrialRunnerPool(_options.Slots, _jobs, Self, _options.WorkDirectory, _options.Checkpoints);
         Timers.StartPeriodicTimer("tick", Tick.Instance, TimeSpan.FromMilliseconds(500));
         SayHello();
     }

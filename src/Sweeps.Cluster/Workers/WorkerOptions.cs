@@ -36,6 +36,9 @@ public sealed record WorkerOptions
     /// The folder where jobs keep files (a command's output, its checkpoints): <c>--work-dir</c>. The default is the same
     /// on every start, so that a trial running again on this machine finds its checkpoint folder.
     /// </summary>
+    /// <summary>Where trials keep checkpoints across attempts (<c>--checkpoint-dir</c>, or the store for <c>sweeps run</c>); null: none.</summary>
+    public Core.Jobs.ICheckpointStore? Checkpoints { get; init; }
+
     public string WorkDirectory { get; init; } = Path.Combine(Path.GetTempPath(), $"sweeps-work-{Environment.UserName}");
 
     /// <summary>The sweep cluster this worker means to join.</summary>
