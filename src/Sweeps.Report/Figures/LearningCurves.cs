@@ -23,7 +23,9 @@ internal static class LearningCurves
     {
         var withCurve = trials.Where(t => t.Series?.TryGetValue(series, out var values) == true && values.Length > 0).ToList();
         if (withCurve.Count == 0) return null;
-        var shown = Thinning.Evenly(withCurve.Where(t => t != best).ToList(), best is null || !withCurve.Contains(best) ? mostCurves : mostCurves - 1).ToList();
+        // the best as read for the table is another object: find its row here by index
+        var bestRow = best is null ? null : withCurve.FirstOrDefault(t => t.Index == best.Index);
+        var shown = Thinning.Evenly(withCurve.Where(t => t != bestRow).ToList(), bestRow is null ? mostCurves : mostCurves - 1).ToList();
         var plot = new Plot();
         var pruned = 0;
         foreach (var trial in shown)
@@ -32,12 +34,12 @@ internal static class LearningCurves
             if (faded) pruned++;
             Line(plot, trial.Series![series], faded ? Colors.Gray.WithAlpha(0.25) : Colors.SteelBlue.WithAlpha(0.5), 1);
         }
-        var drawnBest = best is not null && withCurve.Contains(best);
-        if (drawnBest) Line(plot, best!.Series![series], Colors.Red, 3);
+        var drawnBest = bestRow is not null;
+        if (bestRow is not null) Line(plot, bestRow.Series![series], Colors.Red, 3);
         plot.XLabel("report");
         plot.YLabel(series);
         var curves = shown.Count + (drawnBest ? 1 : 0);
-        return new Figure("curves", $"learning curves of {series}: {withCurve.Count} trial(s)" + (drawnBest ? $", the best (trial {best!.Index}) in red" : "") + (pruned > 0 ? $", {pruned} pruned faded" : ""),
+        return new Figure("curves", $"learning curves of {series}: {withCurve.Count} trial(s)" + (drawnBest ? $", the best (trial {bestRow!.Index}) in red" : "") + (pruned > 0 ? $", {pruned} pruned faded" : ""),
             Svg.Of(plot), 0)
         {
             Curves = curves,

@@ -16,8 +16,8 @@ internal static class FigureSections
         foreach (var axis in results.Axes)
         {
             var figure = axis.IsNumeric
-                ? ObjectiveScatter.Draw(axis, metric, scored, options.MostPointsPerFigure)
-                : ChoiceBoxes.Draw(axis, metric, results.Trials, scored, results.LowerIsBetter, options.MostPointsPerFigure);
+                ? ObjectiveScatter.Draw(axis, metric, scored, options.MostPointsPerFigure(results.Axes.Count))
+                : ChoiceBoxes.Draw(axis, metric, results.Trials, scored, results.LowerIsBetter, options.MostPointsPerFigure(results.Axes.Count));
             html.Append(figure.ToHtml());
         }
         if (results.Axes.Count == 0) html.Append("<p>No parameter varies in this sweep.</p>");
