@@ -7,7 +7,7 @@ namespace Sweeps.Report;
 /// <param name="MarginalsOfTop">How many of the most important parameters get a marginal curve.</param>
 /// <param name="ForestTrees">Trees in the importance forest.</param>
 /// <param name="MostForestTrials">Trials the forest is fitted on; more are thinned evenly (the fractions need hundreds, not tens of thousands).</param>
-public sealed record ReportOptions(int MostPointsOnPage = 40_000, int MostCurves = 200, int MarginalsOfTop = 3, int ForestTrees = 32, int MostForestTrials = 3000)
+public sealed record ReportOptions(int MostPointsOnPage = 40_000, int MostCurves = 200, int MarginalsOfTop = 3, int ForestTrees = 32, int MostForestTrials = 1000)
 {
     public static ReportOptions Default { get; } = new();
 

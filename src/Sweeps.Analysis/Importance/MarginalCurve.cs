@@ -28,10 +28,16 @@ public sealed record MarginalCurve(double[] At, double[] Mean, double[] Standard
     internal static double[] Grid((double Low, double High) range, int points) =>
         Enumerable.Range(0, points).Select(i => range.Low + (range.High - range.Low) * i / (points - 1)).ToArray();
 
+    /// <summary>The value of the first piece whose high end is at or above x (pieces run in order along the axis).</summary>
     private static double ValueAt(IReadOnlyList<(double Low, double High, double Value)> pieces, double x)
     {
-        foreach (var piece in pieces)
-            if (x <= piece.High) return piece.Value;
-        return pieces[^1].Value;
+        var (low, high) = (0, pieces.Count - 1);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (pieces[middle].High >= x) high = middle;
+            else low = middle + 1;
+        }
+        return pieces[low].Value;
     }
 }
