@@ -1,6 +1,8 @@
 using Sweeps.Core.Lifecycle;
 using Sweeps.Report.Tests.Support;
+using Sweeps.Store;
 using Sweeps.Store.Query;
+using Sweeps.TestSupport;
 
 namespace Sweeps.Report.Tests;
 
@@ -49,10 +51,11 @@ public sealed class ReportPageTests
         Assert.Contains(expected, g => g.Verdict == "worse"); // no-forget adds 1 to the loss
     }
 
-    [Fact]
-    public void The_best_ten_and_the_counts_are_the_stores()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void The_best_ten_and_the_counts_are_the_stores(string kind)
     {
-        var (store, _) = ReportStores.WithSweep("synthetic", Trials);
+        var (store, _) = ReportStores.WithSweep("synthetic", Trials, kind: kind);
         var page = Page.Parse(SweepReport.Build(store, "synthetic"));
         var expected = store.ReadTrials("synthetic").Where(t => t.Status == TrialStatus.Completed)
             .OrderBy(t => t.Metrics["loss"]).ThenBy(t => t.Index).Take(10).ToList();
@@ -109,5 +112,18 @@ public sealed class ReportPageTests
         var error = Assert.Throws<ReportException>(() => SweepReport.Build(store, "nope"));
         Assert.Contains("no sweep named 'nope'", error.Message);
         Assert.Contains("synthetic", error.Message);
+    }
+
+    [Fact]
+    public void A_sweep_without_finished_trials_gets_a_page_that_says_so()
+    {
+        var folder = TestStores.NewFolder();
+        var store = ResultStore.Open(TestStores.Create(TestStores.Sqlite, folder));
+        SyntheticSweep.Write(store, "empty", 0);
+        var page = Page.Parse(SweepReport.Build(store, "empty"));
+        Assert.Equal("0", page.Document.QuerySelector("td[data-count='completed']")!.TextContent);
+        Assert.Empty(page.Document.QuerySelectorAll("table.best tbody tr"));
+        Assert.Contains("nothing to", page.Document.QuerySelector("#importance")!.TextContent);
+        Assert.Empty(page.Figures("curves"));
     }
 }
