@@ -26,6 +26,8 @@ internal static class FigureSections
 
     public static string Curves(SweepResults results, TrialRow? best, ReportOptions options)
     {
+        // geometry jobs report histograms as series, not curves over training
+        if (ClosedForm.For(results.Row.Job).Count > 0) return "";
         if (LearningCurves.SeriesFor(results.Metric, results.Trials) is not { } series) return "";
         var figure = LearningCurves.Draw(series, results.Trials, best, options.MostCurves);
         return figure is null ? "" : $"<section id=\"curves\"><h2>Learning curves</h2>{figure.ToHtml()}</section>\n";
