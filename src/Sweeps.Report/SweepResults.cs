@@ -49,7 +49,15 @@ internal sealed record SweepResults(
         var row = store.FindSweep(name)
             ?? throw new ReportException($"no sweep named '{name}' in {store.Location.Display}; it has: {string.Join(", ", store.Sweeps().Select(s => s.Name).DefaultIfEmpty("(none)"))}");
         // The stored canonical text was checked when it was submitted; a plugin's kind need not be loaded to read it.
-        var spec = SpecLoader.ParseTrusted(row.Spec, $"sweep '{row.Name}'");
+        SweepSpec spec;
+        try
+        {
+            spec = SpecLoader.ParseTrusted(row.Spec, $"sweep '{row.Name}'");
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ReportException($"the store's spec of sweep '{row.Name}' cannot be read: {e.Message}");
+        }
         var trials = store.ReadTrials(row.Name, new TrialQuery(TrialFilter.All, WithSeries: true)).ToList();
         var metrics = new List<string>();
         foreach (var metric in trials.SelectMany(t => t.Metrics.Keys))

@@ -126,4 +126,16 @@ public sealed class ReportPageTests
         Assert.Contains("nothing to", page.Document.QuerySelector("#importance")!.TextContent);
         Assert.Empty(page.Figures("curves"));
     }
+
+    [Fact]
+    public void A_damaged_spec_in_the_store_is_refused_in_words()
+    {
+        var folder = TestStores.NewFolder();
+        var store = ResultStore.Open(TestStores.Create(TestStores.Sqlite, folder));
+        var batch = new StoreBatch { SequenceNr = 1 };
+        batch.Sweeps.Add(Some.Sweep("damaged") with { Spec = "name: [unclosed" });
+        store.Apply(batch, "trials");
+        var error = Assert.Throws<ReportException>(() => SweepReport.Build(store, "damaged"));
+        Assert.Contains("spec of sweep 'damaged' cannot be read", error.Message);
+    }
 }
