@@ -138,4 +138,18 @@ public sealed class ReportPageTests
         var error = Assert.Throws<ReportException>(() => SweepReport.Build(store, "damaged"));
         Assert.Contains("spec of sweep 'damaged' cannot be read", error.Message);
     }
+
+    [Fact]
+    public void A_diverging_curve_does_not_squash_the_others_and_the_page_says_the_axis_is_cut()
+    {
+        var folder = TestStores.NewFolder();
+        var store = ResultStore.Open(TestStores.Create(TestStores.Sqlite, folder));
+        SyntheticSweep.Write(store, "diverging", 100, diverging: 0);
+        var curves = Page.Parse(SweepReport.Build(store, "diverging")).Figures("curves").Single();
+        Assert.Contains("the y axis stops at", curves.QuerySelector(".note")!.TextContent);
+
+        SyntheticSweep.Write(store, "calm", 100);
+        var calm = Page.Parse(SweepReport.Build(store, "calm")).Figures("curves").Single();
+        Assert.Null(calm.QuerySelector(".note"));
+    }
 }

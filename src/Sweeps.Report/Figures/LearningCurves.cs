@@ -36,6 +36,8 @@ internal static class LearningCurves
         }
         var drawnBest = bestRow is not null;
         if (bestRow is not null) Line(plot, bestRow.Series![series], Colors.Red, 3);
+        var cut = OutlierCut(shown.Append(bestRow).OfType<TrialRow>().SelectMany(t => t.Series![series]).Where(double.IsFinite).ToList());
+        if (cut is { } limits) plot.Axes.SetLimitsY(limits.Low, limits.High);
         plot.XLabel("report");
         plot.YLabel(series);
         var curves = shown.Count + (drawnBest ? 1 : 0);
@@ -44,8 +46,26 @@ internal static class LearningCurves
         {
             Curves = curves,
             Subject = series,
-            Note = curves < withCurve.Count ? $"{curves} of {withCurve.Count} curves drawn, evenly spread over the trial order, to keep the page small" : null,
+            Note = string.Join("; ", new[]
+            {
+                curves < withCurve.Count ? $"{curves} of {withCurve.Count} curves drawn, evenly spread over the trial order, to keep the page small" : null,
+                cut is { } c ? $"the y axis stops at {Html.Show(c.High)}: a few diverging curves run above it" : null,
+            }.OfType<string>()) is { Length: > 0 } note ? note : null,
         };
+    }
+
+    /// <summary>
+    /// Limits for the y axis when a few diverging trials would squash every other curve into a line: up to the 98th
+    /// percentile of the values plus a margin. Null when the values have no such outliers.
+    /// </summary>
+    private static (double Low, double High)? OutlierCut(List<double> values)
+    {
+        if (values.Count < 10) return null;
+        values.Sort();
+        var (low, high, max) = (values[0], values[(int)(0.98 * (values.Count - 1))], values[^1]);
+        if (!(max > high + 3 * (high - low)) || high <= low) return null;
+        var margin = 0.05 * (high - low);
+        return (low - margin, high + margin);
     }
 
     private static void Line(Plot plot, double[] values, Color color, float width)

@@ -27,7 +27,8 @@ internal static class BestTrialsSection
     public static string Html(SweepResults results, IReadOnlyList<TrialRow> best)
     {
         if (results.Spec.Objective is not { } objective) return "<section id=\"best\"><h2>Best trials</h2><p>This sweep has no objective, so no trial is best.</p></section>\n";
-        var parameters = results.Spec.Parameters.Select(p => p.Name).ToList();
+        // the varying parameters only: constants are the same in every row and stand in the spec above
+        var parameters = results.Axes.Select(a => a.Name).ToList();
         var html = new StringBuilder($"<section id=\"best\"><h2>Best {best.Count} trial(s) by {Report.Html.Escape(objective.Metric)} ({(objective.Goal == ObjectiveGoal.Minimize ? "lower" : "higher")} is better)</h2>");
         html.Append("<table class=\"best\"><thead><tr><th>trial</th><th>replicate</th>");
         html.Append($"<th>{Report.Html.Escape(objective.Metric)}</th>");

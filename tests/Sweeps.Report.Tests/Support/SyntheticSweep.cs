@@ -20,7 +20,8 @@ internal static class SyntheticSweep
         $"  variant: [{string.Join(", ", Variants.Select(v => $"'{v}'"))}]\nobjective: {{metric: loss, goal: minimize}}\n";
 
     /// <param name="failEvery">Every so many trials fails (no metrics); 0 for none.</param>
-    public static void Write(ResultStore store, string name, int trials, string lr = "lr", int curveLength = 20, int failEvery = 10)
+    /// <param name="diverging">This trial's curve blows up to a million (as a diverging training run's does); -1 for none.</param>
+    public static void Write(ResultStore store, string name, int trials, string lr = "lr", int curveLength = 20, int failEvery = 10, int diverging = -1)
     {
         var batch = new StoreBatch { SequenceNr = 1 };
         batch.Sweeps.Add(new SweepRow(name, "test.synthetic", "random", trials, "loss", "minimize", "fingerprint", Spec(name, lr, trials), SweepState.Finished,
@@ -35,7 +36,7 @@ internal static class SyntheticSweep
             var loss = (logLr + 2) * (logLr + 2) + 0.05 * width + (variant == "no-forget" ? 1 : 0) + 0.1 * random.NextDouble();
             var failed = failEvery > 0 && i % failEvery == failEvery - 1;
             var pruned = !failed && i % 7 == 3;
-            var curve = Enumerable.Range(0, pruned ? curveLength / 3 : curveLength).Select(s => loss + 3.0 / (s + 1)).ToArray();
+            var curve = Enumerable.Range(0, pruned ? curveLength / 3 : curveLength).Select(s => i == diverging ? Math.Pow(10, s) : loss + 3.0 / (s + 1)).ToArray();
             batch.Put(new TrialRow(name, i, i, 0, (ulong)i,
                 new TrialParameters([new(lr, ParameterValue.Of(Math.Pow(10, logLr))), new("width", ParameterValue.Of(width)), new("variant", ParameterValue.Of(variant))]),
                 failed ? TrialStatus.Failed : TrialStatus.Completed, 1, "worker-a", start.AddSeconds(i), start.AddSeconds(i + 1), 1000,
