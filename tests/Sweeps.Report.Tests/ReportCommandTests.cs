@@ -69,6 +69,8 @@ public sealed class ReportCommandTests
         var shown = branin.Document.QuerySelectorAll("table.best tbody tr").ToList();
         Assert.Equal(best.Select(r => r["trial"]), shown.Select(r => r.GetAttribute("data-trial")));
         Assert.Equal(best.Select(r => Number(r["value"])), shown.Select(r => Value(r.QuerySelectorAll("td")[2])));
+        Assert.Equal(best.Select(r => Number(r["x1"])), shown.Select(r => Value(r.QuerySelectorAll("td")[3])));
+        Assert.Equal(best.Select(r => Number(r["x2"])), shown.Select(r => Value(r.QuerySelectorAll("td")[4])));
         Assert.All(branin.Figures("scatter"), f => Assert.Equal(60, Page.Markers(f)));
         Assert.Equal(2, branin.Figures("marginal").Count);
     }

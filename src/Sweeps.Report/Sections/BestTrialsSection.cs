@@ -1,4 +1,5 @@
 using System.Text;
+using Sweeps.Core.Parameters;
 using Sweeps.Core.Spec;
 using Sweeps.Store;
 using Sweeps.Store.Query;
@@ -39,7 +40,9 @@ internal static class BestTrialsSection
             html.Append($"<tr data-trial=\"{trial.Index}\"><td class=\"num\">{trial.Index}</td><td class=\"num\">{trial.Replicate}</td>");
             html.Append(Report.Html.NumberCell(trial.Metrics[objective.Metric]));
             foreach (var name in parameters)
-                html.Append(trial.Parameters.TryGet(name, out var value) ? $"<td>{Report.Html.Escape(value.ToString())}</td>" : "<td></td>");
+                html.Append(!trial.Parameters.TryGet(name, out var value) ? "<td></td>"
+                    : value.Kind == ParameterKind.Real ? Report.Html.NumberCell(value.Number)
+                    : $"<td>{Report.Html.Escape(value.ToString())}</td>");
             html.Append("</tr>");
         }
         return html.Append("</tbody></table></section>\n").ToString();
