@@ -36,7 +36,14 @@ public sealed class ReportCommand : SweepsCommand<ReportSettings>
         {
             throw new UsageException(e.Message);
         }
-        await File.WriteAllTextAsync(path, html, interruption);
+        try
+        {
+            await File.WriteAllTextAsync(path, html, interruption);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--out: cannot write {settings.Out}: {e.Message}");
+        }
         Console.Error.WriteLine($"wrote {settings.Out} ({html.Length / 1024.0:0} KB) in {clock.Elapsed.TotalSeconds:0.0} s");
         return 0;
     }
