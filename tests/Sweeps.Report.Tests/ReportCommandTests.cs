@@ -92,6 +92,16 @@ public sealed class ReportCommandTests
         Assert.False(File.Exists(Path.Combine(folder, "report.html")));
     }
 
+    [Fact]
+    public void A_store_that_is_not_there_exits_3_and_writes_nothing()
+    {
+        var folder = TestStores.NewFolder();
+        var missing = SweepsProcess.Run(folder, "report", "shell-fraction", "--db", "typo.db");
+        Assert.Equal(3, missing.ExitCode);
+        Assert.Contains("there is no store at", missing.Errors);
+        Assert.Empty(Directory.GetFiles(folder));
+    }
+
     private static double Value(AngleSharp.Dom.IElement cell) => Number(cell.GetAttribute("data-value")!);
 
     private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
