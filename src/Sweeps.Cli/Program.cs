@@ -80,6 +80,7 @@ public static class Program
                 .WithDescription("Compare groups of a sweep's trials (e.g. each LSTM variant) on a metric, each against a baseline with Welch's t-test.")
                 .WithExample("compare", "odyssey-reber", "--by", "variant", "--baseline", "vanilla");
             config.AddCommand<ReportCommand>("report").WithDescription("Write a sweep's report: one self-contained HTML page of figures, best trials and parameter importance.").WithExample("report", "shell-fraction", "--out", "shell-fraction.html");
+            config.AddCommand<DashboardCommand>("dashboard").WithDescription("Serve a live, read-only web page of the store's sweeps: progress, rate, ETA, running and best trials, the report's figures.").WithExample("dashboard", "--db", "runs.db", "--port", "8080");
             config.AddCommand<SchemaCommand>("schema").WithDescription("Print the spec format as a JSON Schema (every job's parameters with types, bounds and choices), for editors.");
             config.AddCommand<CoordinatorCommand>("coordinator")
                 .WithDescription("Start a node with the coordinator role (the coordinator is a cluster singleton; a second coordinator node is a warm standby).")

@@ -7,7 +7,7 @@ namespace Sweeps.Report;
 /// Text into HTML. Sweep names, parameter names, metric names, choices and the spec text are whatever a user (or a
 /// plugin) wrote: every one of them goes through <see cref="Escape"/> before it reaches the page.
 /// </summary>
-internal static class Html
+public static class Html
 {
     /// <summary>The text with the five characters that can end an element or an attribute replaced by references.</summary>
     public static string Escape(string? text)

@@ -2,6 +2,7 @@ using System.Net;
 using Akka.Actor;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Serilog;
 using Sweeps.Core.Jobs;
+using Sweeps.Server.Dashboard;
 using Sweeps.Store;
 
 namespace Sweeps.Server;
@@ -56,8 +58,11 @@ public sealed class SweepsApiHost : IAsyncDisposable
             });
         });
         builder.Services.AddSweepsApi(options, store, jobs, _ => coordinator());
+        builder.Services.AddSingleton(provider => new DashboardData(store, provider.GetRequiredService<SweepsApi>().Coordinator.ProgressAsync));
         var app = builder.Build();
         app.MapSweepsApi();
+        // the dashboard's pages, behind the same guard as the API (with TLS: a client certificate of the cluster's CA or a token)
+        app.MapSweepsDashboard("/dashboard").AddEndpointFilter<ApiAuthentication>();
         try
         {
             await app.StartAsync(cancellation);
