@@ -50,26 +50,9 @@ public sealed class BrowserTests
 
     private static async Task<Seen> Open(string file, string screenshot)
     {
-        Assert.True(File.Exists(NeedsChromiumFactAttribute.Executable),
-            $"{NeedsChromiumFactAttribute.Executable} is missing: CI=true needs the browser tests to run (.ci/run installs chromium)");
-        var options = new LaunchOptions
-        {
-            ExecutablePath = NeedsChromiumFactAttribute.Executable,
-            Headless = true,
-            Args = ["--no-sandbox", "--headless"],
-            Timeout = 0, // a loaded machine may start it slowly; the test host's own timeout still stands
-        };
-        await using var browser = await Puppeteer.LaunchAsync(options);
+        await using var browser = await Chromium.LaunchAsync();
         await using var page = await browser.NewPageAsync();
-        var errors = new List<string>();
-        var dialogs = new List<string>();
-        page.Console += (_, e) => { if (e.Message.Type == ConsoleType.Error) lock (errors) errors.Add(e.Message.Text); };
-        page.PageError += (_, e) => { lock (errors) errors.Add(e.Message); };
-        page.Dialog += async (_, e) =>
-        {
-            lock (dialogs) dialogs.Add(e.Dialog.Message);
-            await e.Dialog.Dismiss();
-        };
+        var (errors, dialogs) = Chromium.Watch(page);
         await page.SetViewportAsync(new ViewPortOptions { Width = 1200, Height = 900 });
         await page.GoToAsync(new Uri(file).AbsoluteUri, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 0 });
         var figures = await page.EvaluateExpressionAsync<SeenFigure[]>(
