@@ -26,14 +26,16 @@ public sealed class ApiNode : IAsyncDisposable
 
     public Uri Address => Api.Address;
 
-    public static async Task<ApiNode> StartAsync(TlsOptions? tls = null, string? folder = null)
+    /// <param name="jobs">The jobs the node runs; noop when not given.</param>
+    public static async Task<ApiNode> StartAsync(TlsOptions? tls = null, string? folder = null, JobRegistry? jobs = null, WorkerOptions? worker = null)
     {
         folder ??= TestStores.NewFolder();
-        var node = await SweepsNode.StartAsync(new SweepsNodeOptions(TestStores.Create(TestStores.Sqlite, folder)) { Worker = new WorkerOptions { Slots = 2 } }, new JobRegistry().Register(NoopJob.Definition));
+        jobs ??= new JobRegistry().Register(NoopJob.Definition);
+        var node = await SweepsNode.StartAsync(new SweepsNodeOptions(TestStores.Create(TestStores.Sqlite, folder)) { Worker = worker ?? new WorkerOptions { Slots = 2 } }, jobs);
         try
         {
             var api = await SweepsApiHost.StartAsync(new SweepsApiOptions { Port = 0, Tls = tls, AskTimeout = TimeSpan.FromSeconds(5) },
-                node.Coordinator, node.Store!, new JobRegistry().Register(NoopJob.Definition));
+                node.Coordinator, node.Store!, jobs);
             return new ApiNode(node, api, folder);
         }
         catch
