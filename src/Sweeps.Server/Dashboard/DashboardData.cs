@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Sweeps.Cluster.Messages;
 using Sweeps.Core.Lifecycle;
+using Sweeps.Report;
 using Sweeps.Store;
 using Sweeps.Store.Query;
 
@@ -13,6 +14,9 @@ namespace Sweeps.Server.Dashboard;
 public sealed class DashboardData(ResultStore store, Func<CancellationToken, Task<ProgressReport>>? live = null)
 {
     private readonly ConcurrentDictionary<string, RateWindow> _rates = new();
+
+    /// <summary>Each sweep's figures as last drawn, with the count of finished trials they were drawn at: viewers share them.</summary>
+    private readonly ConcurrentDictionary<string, (long Done, string Html)> _figures = new();
 
     public ResultStore Store { get; } = store;
 
@@ -47,6 +51,25 @@ public sealed class DashboardData(ResultStore store, Func<CancellationToken, Tas
         }
         running.AddRange(reports.Values.Take(runningShown - running.Count).Select(r => new RunningTrialView(r.Index, null, null, r.Fraction, r.Step, r.Metrics)));
         return view with { RunningTrials = running };
+    }
+
+    /// <summary>The report's best trials and figures for the sweep, drawn again only when more trials have finished.</summary>
+    internal string Figures(SweepView sweep)
+    {
+        // counted in the store the figures are drawn from (a coordinator's own count can be ahead of its projection)
+        var done = Store.FindSweep(sweep.Name) is { } row ? Store.Summarize(row).Done : -1;
+        if (_figures.TryGetValue(sweep.Name, out var drawn) && drawn.Done == done) return drawn.Html;
+        string html;
+        try
+        {
+            html = SweepReport.Sections(Store, sweep.Name);
+        }
+        catch (ReportException e)
+        {
+            return $"<p class=\"note\">{Html.Escape(e.Message)}</p>"; // a sweep with no row yet, or a spec that cannot be read
+        }
+        _figures[sweep.Name] = (done, html);
+        return html;
     }
 
     private SweepView View(SweepRow? row, SweepProgress? progress)

@@ -38,14 +38,14 @@ public static class DashboardEndpoints
             return Page(http, $"{sweep.Name}: sweeps dashboard",
                 $"<nav><a href=\"{prefix}/\">all sweeps</a></nav><header><h1 id=\"sweep-name\">{Html.Escape(sweep.Name)}</h1></header>" +
                 $"<section id=\"progress\" data-src=\"{Html.Escape(link + "/live" + running)}\">{DashboardHtml.Progress(sweep)}</section>" +
-                $"<div id=\"figures\" data-slow=\"1\" data-src=\"{Html.Escape(link + "/figures")}\">{Figures(data.Store, sweep.Name)}</div>");
+                $"<div id=\"figures\" data-slow=\"1\" data-src=\"{Html.Escape(link + "/figures")}\">{data.Figures(sweep)}</div>");
         }));
         group.MapGet("/sweeps/{name}/live", (string name, DashboardData data, HttpContext http) => Guarded(http, async () =>
             Part(http, DashboardHtml.Progress(await FindAsync(name, data, http)))));
         group.MapGet("/sweeps/{name}/figures", (string name, DashboardData data, HttpContext http) => Guarded(http, async () =>
         {
             var sweep = await FindAsync(name, data, http);
-            return Part(http, Figures(data.Store, sweep.Name));
+            return Part(http, data.Figures(sweep));
         }));
         return group;
     }
@@ -54,7 +54,7 @@ public static class DashboardEndpoints
     {
         var shown = RunningShownBy(http);
         // A name the store holds is shown whatever it is; any other that could not be a sweep's name is refused as such.
-        if (name.Length > 4 * SweepName.MaxLength) throw new Refusal(StatusCodes.Status400BadRequest, $"a sweep name is at most {SweepName.MaxLength} characters");
+        if (name.Length > SweepName.MaxLength) throw new Refusal(StatusCodes.Status400BadRequest, $"a sweep name is at most {SweepName.MaxLength} characters");
         return await data.SweepAsync(name, shown, http.RequestAborted)
             ?? throw (SweepName.IsValid(name)
                 ? new Refusal(StatusCodes.Status404NotFound, $"no sweep named '{name}' in this store; the dashboard's first page lists them")
@@ -68,18 +68,6 @@ public static class DashboardEndpoints
         if (text.Count != 1 || !int.TryParse(text[0], NumberStyles.None, CultureInfo.InvariantCulture, out var shown) || shown is < 1 or > MostRunningShown)
             throw new Refusal(StatusCodes.Status400BadRequest, $"running: give how many running trials to list as one whole number from 1 to {MostRunningShown}");
         return shown;
-    }
-
-    private static string Figures(ResultStore store, string sweep)
-    {
-        try
-        {
-            return SweepReport.Sections(store, sweep);
-        }
-        catch (ReportException e)
-        {
-            return $"<p class=\"note\">{Html.Escape(e.Message)}</p>";
-        }
     }
 
     /// <summary>A refusal or an unreadable store as a short plain-text answer with its status, never a 500.</summary>

@@ -51,7 +51,7 @@ internal static class DashboardHtml
             html.Append($"<td>{(trial.Fraction is { } f ? $"{f * 100:0}%" : "")}</td><td class=\"num\">{trial.Step}</td><td>");
             html.Append(trial.Metrics is { Count: > 0 } metrics
                 ? string.Join(", ", metrics.Select(m => $"{Html.Escape(m.Key)} = <span data-value=\"{Html.Exact(m.Value)}\">{Html.Escape(Html.Show(m.Value))}</span>"))
-                : "<span class=\"note\">reported to a coordinator only</span>");
+                : "<span class=\"note\">known to a coordinator only</span>");
             html.Append("</td></tr>");
         }
         return html.Append("</tbody></table>").ToString();
