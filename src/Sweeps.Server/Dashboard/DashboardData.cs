@@ -62,7 +62,7 @@ public sealed class DashboardData(ResultStore store, Func<CancellationToken, Tas
         string html;
         try
         {
-            html = SweepReport.Sections(Store, sweep.Name);
+            html = $"<span hidden data-drawn=\"{done}\"></span>" + SweepReport.Sections(Store, sweep.Name);
         }
         catch (ReportException e)
         {

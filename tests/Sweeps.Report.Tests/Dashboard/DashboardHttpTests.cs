@@ -62,6 +62,7 @@ public sealed class DashboardHttpTests : IAsyncLifetime
 
         var figures = Page.Parse(await _http.GetStringAsync("/sweeps/synthetic/figures"));
         Assert.Equal(8, figures.Document.QuerySelectorAll("figure").Length);
+        Assert.Equal("60", figures.Document.QuerySelector("[data-drawn]")!.GetAttribute("data-drawn")); // drawn at 60 finished: the script asks again only when the count moves
         var live = Page.Parse(await _http.GetStringAsync("/sweeps/synthetic/live?running=5"));
         Assert.Equal("60", live.Document.QuerySelector("[data-done]")!.GetAttribute("data-done"));
     }
