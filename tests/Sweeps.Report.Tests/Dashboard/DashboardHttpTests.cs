@@ -122,6 +122,16 @@ public sealed class DashboardHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public void With_insecure_it_listens_beyond_loopback_warns_in_the_log_and_ends_on_ctrl_c()
+    {
+        using var dashboard = SweepsProcess.Start(_folder, "dashboard", "--bind", "0.0.0.0", "--insecure", "--port", "0", "--db", Path.Combine(_folder, "sweeps.db"));
+        dashboard.WaitForLog("over plain HTTP with no login (--insecure)", TimeSpan.FromMinutes(1));
+        Assert.Contains("WRN", dashboard.Errors);
+        dashboard.Interrupt();
+        Assert.Equal(0, dashboard.WaitForExit(TimeSpan.FromMinutes(1))); // Ctrl-C ends it cleanly
+    }
+
+    [Fact]
     public void The_command_on_a_missing_store_creates_nothing_and_says_so()
     {
         var folder = TestStores.NewFolder();
