@@ -31,6 +31,7 @@ public sealed class DashboardOnApiTests
         var page = await holder.GetStringAsync("/dashboard/");
         Assert.Contains("href=\"/dashboard/sweeps/seen\"", page);
         Assert.Contains("data-src=\"/dashboard/live\"", page);
+        Assert.Equal(200, (int)(await holder.GetAsync("/dashboard")).StatusCode);
 
         var token = (await Json.PostAsync(holder, "/api/v1/tokens")).Body.Text("token");
         using var tool = node.Http(cluster.CaPath);
