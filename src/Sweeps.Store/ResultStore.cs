@@ -169,6 +169,15 @@ public sealed class ResultStore
     {
         using var transaction = connection.BeginTransaction();
         foreach (var sweep in batch.Sweeps) InsertSweep(connection, transaction, sweep);
+        foreach (var (sweep, spec, fingerprint, total) in batch.Extensions)
+        {
+            using var command = Command(connection, transaction, """
+                UPDATE sweeps SET spec = @spec, fingerprint = @fingerprint, total_trials = @total,
+                                  state = CASE state WHEN 'finished' THEN 'running' ELSE state END
+                WHERE name = @name
+                """, ("@spec", spec), ("@fingerprint", fingerprint), ("@total", total), ("@name", sweep));
+            command.ExecuteNonQuery();
+        }
         foreach (var (sweep, state) in batch.States)
         {
             using var command = Command(connection, transaction,

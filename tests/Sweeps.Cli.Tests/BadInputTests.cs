@@ -45,11 +45,11 @@ public sealed class BadInputTests
         Assert.Equal(0, SweepsProcess.Run(_folder, "run", spec).ExitCode);
         var before = Files.Query(Database, "SELECT * FROM trials ORDER BY trial_index").Select(r => string.Join("|", r)).ToList();
 
-        var changed = Files.Write(_folder, "a.yaml", SpecFiles.Noop(name: "kept", trials: 12, sleepMs: 0));
+        var changed = Files.Write(_folder, "a.yaml", SpecFiles.Noop(name: "kept", trials: 8, sleepMs: 0)); // fewer: more would extend it
         var (code, _, errors) = SweepsProcess.Run(_folder, "run", changed);
         Assert.Equal(2, code);
         Assert.Contains("a.yaml:1: name: a sweep named 'kept' is already in", errors);
-        Assert.Contains("trials: stored 10, now 12", errors);
+        Assert.Contains("trials: stored 10, now 8", errors);
         Assert.Contains("give this sweep a new name", errors);
         Assert.Equal(before, Files.Query(Database, "SELECT * FROM trials ORDER BY trial_index").Select(r => string.Join("|", r)));
     }

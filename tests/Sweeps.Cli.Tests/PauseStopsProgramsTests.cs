@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Sweeps.Cli.Tests.Support;
 using Sweeps.TestSupport;
 
@@ -84,7 +83,7 @@ public sealed class PauseStopsProgramsTests
             Assert.Equal(2, Row(db, "kept").Attempt);
             Assert.Equal(new Dictionary<long, int> { [0] = 1 }, Journal.FinishedCounts(db, "kept"));
             Assert.Empty(Journal.FinishedCounts(db, "doomed"));
-            Assert.Equal(0, DispatchedAfterCancel(db, "doomed"));
+            Assert.Equal(0, Journal.DispatchedWhile(db, "doomed", "cancelled"));
             Assert.Equal(["doomed-1", "kept-1"], Directory.GetFiles(pids).Select(Path.GetFileName).Order());
             Assert.Equal(("cancelled", "pending"), (Row(db, "doomed").State, Row(db, "doomed").Status));
         }
@@ -111,21 +110,6 @@ public sealed class PauseStopsProgramsTests
         var state = Files.Query(db, $"SELECT state FROM sweeps WHERE name = '{sweep}'").SingleOrDefault()?[0] as string;
         var trial = Files.Query(db, $"SELECT status, attempt FROM trials WHERE sweep = '{sweep}'").SingleOrDefault();
         return (state, trial?[0] as string, trial is null ? 0 : Convert.ToInt32(trial[1]));
-    }
-
-    /// <summary>Trials handed out after the sweep was cancelled, as the journal says.</summary>
-    private static int DispatchedAfterCancel(string db, string sweep)
-    {
-        var (cancelled, handedOut) = (false, 0);
-        foreach (var row in Files.Query(db, "SELECT manifest, message FROM journal WHERE manifest IN ('e.st', 'e.dis') AND deleted = false ORDER BY ordering"))
-        {
-            using var doc = JsonDocument.Parse((byte[])row[1]!);
-            var e = doc.RootElement;
-            if (e.GetProperty("Sweep").GetString() != sweep) continue;
-            if ((string)row[0]! == "e.st") cancelled |= e.GetProperty("State").GetString() == "cancelled";
-            else if (cancelled) handedOut += e.GetProperty("NewCount").GetInt32() + e.GetProperty("Retries").GetArrayLength();
-        }
-        return handedOut;
     }
 
     private static bool IsAlive(int pid)

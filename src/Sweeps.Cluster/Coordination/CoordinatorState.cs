@@ -46,6 +46,15 @@ public sealed partial class CoordinatorState(JobRegistry jobs, CoordinatorOption
         {
             if (existing.Fingerprint == fingerprint)
                 return new SubmitDecision(new SubmittedSweep(spec.Name, true, true, existing.Total, []), null);
+            if (SweepExtension.Extends(spec, existing.Spec))
+            {
+                if (existing.State == SweepState.Cancelled)
+                    return new SubmitDecision(new SubmittedSweep(spec.Name, false, true, existing.Total,
+                        [$"sweep '{spec.Name}' was cancelled; it cannot be given more trials (run a new sweep under another name)"]), null);
+                var grown = spec.TrialCount;
+                return new SubmitDecision(new SubmittedSweep(spec.Name, true, true, grown, []),
+                    new SweepExtended(spec.Name, SpecText.ToCanonicalYaml(spec), fingerprint, grown, now));
+            }
             var differences = SpecDiff.Between(existing.Spec, spec);
             return new SubmitDecision(new SubmittedSweep(spec.Name, false, true, existing.Total,
                 [$"a sweep named '{spec.Name}' already exists with a different spec; rename this one or use a new store", .. differences]), null);
@@ -176,6 +185,12 @@ public sealed partial class CoordinatorState(JobRegistry jobs, CoordinatorOption
                 // The journal holds the canonical text DecideSubmit validated: rebuilt, not checked again.
                 var spec = SpecLoader.ParseTrusted(e.Spec, $"sweep '{e.Name}' in the journal");
                 Add(new SweepRun(spec, e.Spec, e.Fingerprint));
+                break;
+            case SweepExtended e:
+                var before = _sweeps[e.Sweep];
+                var after = before.ExtendedTo(SpecLoader.ParseTrusted(e.Spec, $"sweep '{e.Sweep}' in the journal"), e.Spec, e.Fingerprint);
+                _sweeps[e.Sweep] = after;
+                _order[_order.IndexOf(before)] = after;
                 break;
             case TrialsDispatched e:
                 var run = _sweeps[e.Sweep];
@@ -332,7 +347,8 @@ public sealed partial class CoordinatorState(JobRegistry jobs, CoordinatorOption
     }
 }
 
-public sealed record SubmitDecision(SubmittedSweep Reply, SweepSubmitted? Event);
+/// <param name="Event">A new sweep (<see cref="SweepSubmitted"/>), more trials for one (<see cref="SweepExtended"/>), or nothing to journal.</param>
+public sealed record SubmitDecision(SubmittedSweep Reply, ISweepsMessage? Event);
 
 public sealed record SweepStateChangeDecision(SweepStateChanged? Event, string Message);
 

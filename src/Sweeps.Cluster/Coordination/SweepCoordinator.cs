@@ -205,7 +205,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         foreach (var spec in submit.Specs)
         {
             var decision = _state.DecideSubmit(spec, now, submit.Origin);
-            if (decision.Reply.Accepted && !decision.Reply.Existing && replies.Any(r => r.Name == decision.Reply.Name))
+            if (decision.Reply.Accepted && decision.Event is not null && replies.Any(r => r.Name == decision.Reply.Name))
             {
                 replies.Add(decision.Reply with { Accepted = false, Problems = [$"sweep '{decision.Reply.Name}' is submitted twice"] });
                 continue;
@@ -218,6 +218,8 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
             sender.Tell(new SubmitResult(replies));
             foreach (var sweep in replies.Where(r => r.Accepted && !r.Existing))
                 _log.Info("Sweep {0} submitted: {1} trials", sweep.Name, sweep.TotalTrials);
+            foreach (var grown in events.OfType<SweepExtended>())
+                _log.Info("Sweep {0} extended to {1} trials", grown.Sweep, grown.TotalTrials);
             UpdateWaiting();
         });
     }

@@ -38,6 +38,24 @@ internal sealed class SweepRun(SweepSpec spec, string specText, string fingerpri
     /// <summary>Trials to hand out again, by index (smallest first), each with the attempt it will run as.</summary>
     public SortedDictionary<long, RetriedTrial> ToRunAgain { get; } = new();
 
+    /// <summary>
+    /// This sweep with more trials: the same progress, leases and hand-backs under the grown spec. A finished sweep runs
+    /// again; an adaptive one keeps what it suggested and learned.
+    /// </summary>
+    public SweepRun ExtendedTo(SweepSpec grown, string grownText, string grownFingerprint)
+    {
+        var run = new SweepRun(grown, grownText, grownFingerprint)
+        {
+            Cursor = Cursor, Completed = Completed, Failed = Failed, Waiting = Waiting,
+            State = State == SweepState.Finished ? SweepState.Running : State,
+        };
+        foreach (var (index, lease) in Running) run.Running[index] = lease;
+        foreach (var (index, retry) in ToRunAgain) run.ToRunAgain[index] = retry;
+        foreach (var (worker, why) in RefusedBy) run.RefusedBy[worker] = why;
+        run.Search?.Restore(Search?.SuggestedPoints, Search?.Observed);
+        return run;
+    }
+
     public long Done => Completed + Failed;
     public bool HasWork => State == SweepState.Running && (ToRunAgain.Count > 0 || Cursor < Total);
     public bool IsOver => State.IsOver();

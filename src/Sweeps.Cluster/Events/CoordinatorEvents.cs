@@ -28,6 +28,12 @@ public sealed record RetriedTrial(long Index, int Attempt, int Losses);
 /// </summary>
 public sealed record TrialsSuggested(string Sweep, long FirstIndex, IReadOnlyList<TrialParameters> Parameters, DateTime At) : ISweepsMessage;
 
+/// <summary>
+/// A sweep was given more trials (<see cref="Core.Spec.SweepExtension"/>): its canonical spec and total are now these; its
+/// first trials keep their points and results. A finished sweep runs again.
+/// </summary>
+public sealed record SweepExtended(string Sweep, string Spec, string Fingerprint, long TotalTrials, DateTime At) : ISweepsMessage;
+
 public sealed record TrialsFinished(string Sweep, string Worker, IReadOnlyList<TrialOutcome> Outcomes) : ISweepsMessage;
 
 /// <summary>Trials that will run again: their worker was lost or stuck (a loss), or handed them back (no loss).</summary>

@@ -17,6 +17,7 @@ public static class StoredSpecCheck
         {
             if (store.FindSweep(spec.Name) is not { } stored || stored.Fingerprint == SpecText.Fingerprint(spec)) continue;
             var before = SpecLoader.ParseTrusted(stored.Spec, $"sweep '{stored.Name}' in {store.Location}");
+            if (SweepExtension.Extends(spec, before)) continue; // more trials: the first keep their points and results
             var changes = SpecDiff.Between(before, spec);
             errors.Add(new SpecError(spec.Source.File, spec.Source.Line, "name",
                 $"a sweep named '{spec.Name}' is already in {store.Location} with a different spec: {string.Join("; ", changes)}",

@@ -50,6 +50,10 @@ internal sealed class TrialRows
                     plan.Spec.Objective?.Metric, plan.Spec.Objective?.Goal.ToString().ToLowerInvariant(), e.Fingerprint, e.Spec,
                     SweepState.Running, e.At) { Origin = e.Origin });
                 break;
+            case SweepExtended e:
+                _plans[e.Sweep] = new TrialPlan(SpecLoader.ParseTrusted(e.Spec, $"sweep '{e.Sweep}'"));
+                batch.Extensions.Add((e.Sweep, e.Spec, e.Fingerprint, e.TotalTrials));
+                break;
             case TrialsSuggested e:
                 var points = _suggested.TryGetValue(e.Sweep, out var known) ? known : _suggested[e.Sweep] = new Dictionary<long, TrialParameters>();
                 for (var i = 0; i < e.Parameters.Count; i++)

@@ -53,6 +53,7 @@ public sealed class SweepsSerializer(ExtendedActorSystem system) : SerializerWit
         [typeof(TrialsRefused)] = "e.ref",
         [typeof(SweepWaiting)] = "e.wait",
         [typeof(TrialsSuggested)] = "e.sug",
+        [typeof(SweepExtended)] = "e.ext",
         [typeof(CoordinatorSnapshot)] = "s.coord",
     };
 

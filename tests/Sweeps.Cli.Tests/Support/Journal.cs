@@ -49,16 +49,19 @@ internal static class Journal
     }
 
     /// <summary>Trials handed out while the sweep stood paused in the journal (between a pause and the next state change).</summary>
-    public static int DispatchedWhilePaused(string database, string sweep)
+    public static int DispatchedWhilePaused(string database, string sweep) => DispatchedWhile(database, sweep, "paused");
+
+    /// <summary>Trials handed out while the sweep stood in <paramref name="state"/> in the journal (from that change to the next).</summary>
+    public static int DispatchedWhile(string database, string sweep, string state)
     {
-        var (paused, handedOut) = (false, 0);
+        var (inState, handedOut) = (false, 0);
         foreach (var row in Files.Query(database, "SELECT manifest, message FROM journal WHERE manifest IN ('e.st', 'e.dis') AND deleted = false ORDER BY ordering"))
         {
             using var doc = JsonDocument.Parse((byte[])row[1]!);
             var e = doc.RootElement;
             if (e.GetProperty("Sweep").GetString() != sweep) continue;
-            if ((string)row[0]! == "e.st") paused = e.GetProperty("State").GetString() == "paused";
-            else if (paused) handedOut += e.GetProperty("NewCount").GetInt32() + e.GetProperty("Retries").GetArrayLength();
+            if ((string)row[0]! == "e.st") inState = e.GetProperty("State").GetString() == state;
+            else if (inState) handedOut += e.GetProperty("NewCount").GetInt32() + e.GetProperty("Retries").GetArrayLength();
         }
         return handedOut;
     }

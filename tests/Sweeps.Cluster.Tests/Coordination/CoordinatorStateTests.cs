@@ -40,11 +40,31 @@ public sealed class CoordinatorStateTests
         var again = state.DecideSubmit(Specs.Noop(trials: 10), Now);
         Assert.Equal((true, true, (SweepSubmitted?)null), (again.Reply.Accepted, again.Reply.Existing, again.Event));
 
-        var changed = state.DecideSubmit(Specs.Noop(trials: 12), Now);
+        var changed = state.DecideSubmit(Specs.Noop(trials: 8), Now); // fewer trials: more would extend it
         Assert.False(changed.Reply.Accepted);
         Assert.Null(changed.Event);
         Assert.Contains(changed.Reply.Problems, p => p.Contains("already exists with a different spec"));
-        Assert.Contains(changed.Reply.Problems, p => p.Contains("trials: stored 10, now 12"));
+        Assert.Contains(changed.Reply.Problems, p => p.Contains("trials: stored 10, now 8"));
+    }
+
+    [Fact]
+    public void More_trials_extend_a_sweep_even_a_finished_one_but_not_a_cancelled_one()
+    {
+        var state = WithSweep(trials: 4);
+        foreach (var trial in Dispatch(state, "w1", 4)) Apply(state, state.DecideOutcomes("w1", [Success(trial)]).Events);
+        Assert.Equal(SweepState.Finished, Progress(state).State);
+
+        var grown = state.DecideSubmit(Specs.Noop(trials: 6), Now);
+        Assert.Equal((true, true, 6L), (grown.Reply.Accepted, grown.Reply.Existing, grown.Reply.TotalTrials));
+        Apply(state, [Assert.IsType<SweepExtended>(grown.Event)]);
+        Assert.Equal((SweepState.Running, 6L, 4L), (Progress(state).State, Progress(state).Total, Progress(state).Completed));
+        Assert.Equal([4L, 5], Dispatch(state, "w1", 10).Select(t => t.Index));
+
+        Apply(state, [state.DecideStateChange("noop-sweep", SweepState.Cancelled, Now).Event!]);
+        var refused = state.DecideSubmit(Specs.Noop(trials: 8), Now);
+        Assert.False(refused.Reply.Accepted);
+        Assert.Null(refused.Event);
+        Assert.Contains(refused.Reply.Problems, p => p.Contains("was cancelled; it cannot be given more trials"));
     }
 
     [Fact]

@@ -66,6 +66,7 @@ public sealed class SweepsSerializerTests() : TestKit(Support.ClusterTestKit.Ser
         new CoordinatorSnapshot([new SweepSnapshot("s", "name: s\n", "abc", 10, 5, 3, 1, SweepState.Running, [new RetriedTrial(4, 2, 0)])]),
         new CoordinatorSnapshot([new SweepSnapshot("s", "name: s\n", "abc", 10, 5, 3, 1, SweepState.Running, [], "waits for a gpu")]),
         new TrialsSuggested("s", 10, [Parameters, Parameters], At),
+        new SweepExtended("s", "name: s\ntrials: 20\n", "abd", 20, At),
         new CoordinatorSnapshot([new SweepSnapshot("s", "name: s\n", "abc", 10, 5, 3, 1, SweepState.Running, [])
         {
             Suggested = [Parameters, Parameters],

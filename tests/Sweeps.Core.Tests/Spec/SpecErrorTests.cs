@@ -20,7 +20,7 @@ public class SpecErrorTests
     [InlineData("name: s|job: geometry.shell-fraction", 2, "job", "unknown job kind 'geometry.shell-fraction'",
         "known kinds: fake.model, fake.wide, noop")]
     [InlineData("name: s|job: noop|sampler: sobel|trials: 4", 3, "sampler", "unknown sampler 'sobel'",
-        "did you mean 'sobol'? samplers: grid, random, sobol")]
+        "did you mean 'sobol'? samplers: grid, random, sobol, tpe")]
     [InlineData("name: s|job: fake.model|sampler: random|trials: 5|parameters:|  dimension: 3|  learning_rate: {min: 10, max: 1}", 7,
         "parameters.learning_rate.max", "max 1 is less than min 10", "swap them: {min: 1, max: 10}")]
     [InlineData("name: s|job: fake.model|sampler: random|trials: 5|parameters:|  dimension: 3|  learning_rate: {min: 0, max: 1, scale: log}", 7,
@@ -168,6 +168,6 @@ public class SpecErrorTests
         var thrown = Assert.Throws<Core.Spec.SpecException>(() =>
             Core.Spec.SpecLoader.Parse("name: s\njob: noop\nsampler: grd\n", "a.yaml", TestJobs.Registry()));
 
-        Assert.Equal("a.yaml:3: sampler: unknown sampler 'grd' (did you mean 'grid'? samplers: grid, random, sobol)", thrown.Message);
+        Assert.Equal("a.yaml:3: sampler: unknown sampler 'grd' (did you mean 'grid'? samplers: grid, random, sobol, tpe)", thrown.Message);
     }
 }
