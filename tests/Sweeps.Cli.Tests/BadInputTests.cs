@@ -112,6 +112,7 @@ public sealed class BadInputTests
 
     [Theory]
     [InlineData(new[] { "bench", "overhead", "--trials", "0" }, "--trials: 0 is too few", "1 or more")]
+    [InlineData(new[] { "bench", "overhead", "--sleep-ms", "-1" }, "--sleep-ms: -1 is not a wait", "0 to 60000 ms")]
     [InlineData(new[] { "bench", "cluster", "--worker-processes", "2,x" }, "--worker-processes: '2,x' is not a list", "2,4")]
     [InlineData(new[] { "bench", "failover", "--repeats", "0" }, "--repeats: 0 is too few", "1 or more")]
     [InlineData(new[] { "bench", "failover", "--trial-ms", "5" }, "--trial-ms: 5 is too short", "100 or more")]

@@ -23,12 +23,18 @@ public sealed class BenchOverheadSettings : CommonSettings
     [Description("Trial slots (default: the number of cores).")]
     public int? Workers { get; init; }
 
+    [CommandOption("--sleep-ms <MS>")]
+    [Description("How long each noop trial waits (default 0: as fast as the orchestrator goes). With --workers it sets the sweep's rate, to see how far the store trails the journal at a given rate: 16 slots of 1 ms are at most 16,000 trials/s.")]
+    [DefaultValue(0.0)]
+    public double SleepMs { get; init; }
+
     [CommandOption("--db <PATH|CONNSTRING>")]
     [Description("Store to measure against: a SQLite file, a PostgreSQL connection string, or [green]sqlite[/] for a new SQLite file in the temp folder, deleted afterwards (the default). Give it twice to measure both stores in this run and print the ratio of their rates.")]
     public string[] Db { get; init; } = [];
 
     public override ValidationResult Validate() =>
         Trials < 1 ? ValidationResult.Error($"--trials: {Trials} is too few; give 1 or more")
+        : SleepMs is < 0 or > 60_000 || double.IsNaN(SleepMs) ? ValidationResult.Error($"--sleep-ms: {SleepMs} is not a wait; give 0 to 60000 ms")
         : Db.Length > 2 ? ValidationResult.Error($"--db: given {Db.Length} times; give one store, or two to compare")
         : base.Validate();
 }
@@ -87,7 +93,8 @@ public sealed class BenchOverheadCommand : SweepsCommand<BenchOverheadSettings>
         var location = StoreLocation.Parse(temporary ?? db);
         var jobs = BuiltInJobs.Create();
         var name = $"bench-overhead-{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}";
-        var spec = SpecLoader.Parse($"name: {name}\njob: noop\nsampler: random\ntrials: {settings.Trials}\nseed: 1\n", "bench", jobs).Single();
+        var sleep = settings.SleepMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var spec = SpecLoader.Parse($"name: {name}\njob: noop\nsampler: random\ntrials: {settings.Trials}\nseed: 1\nparameters: {{sleep_ms: {sleep}}}\n", "bench", jobs).Single();
         var slots = settings.Workers ?? Environment.ProcessorCount;
         var samples = new List<(double Seconds, long Done, long Memory)>();
         var clock = Stopwatch.StartNew();
@@ -110,7 +117,7 @@ public sealed class BenchOverheadCommand : SweepsCommand<BenchOverheadSettings>
             await watching;
             var settled = watch.SettledAt ?? stopped; // the node waits for the store before it stops
             var trials = settings.Trials;
-            var table = new Table().Border(TableBorder.Simple).Title($"noop sweep, {trials:N0} trials, {slots} slots, {location.Provider}");
+            var table = new Table().Border(TableBorder.Simple).Title($"noop sweep, {trials:N0} trials{(settings.SleepMs > 0 ? $" of {settings.SleepMs} ms" : "")}, {slots} slots, {location.Provider}");
             table.AddColumn("figure").AddColumn(new TableColumn("value").RightAligned());
             table.AddRow("trials done", $"{result.Sweeps.Sum(s => s.Done):N0}");
             table.AddRow("time until every trial was done (s)", $"{watch.DoneAt ?? double.NaN:0.00}");
