@@ -38,12 +38,24 @@ public sealed class BenchCommandCommand : SweepsCommand<BenchCommandSettings>
     {
         var slots = settings.Workers ?? Environment.ProcessorCount;
         var truePath = File.Exists("/usr/bin/true") ? "/usr/bin/true" : "/bin/true";
-        await SweepAsync(Math.Min(settings.Trials, 200), slots, truePath, interruption); // JIT and tiered compilation first
-        var loop = ShellLoop(settings.Trials, slots, truePath);
-        var sweep = await SweepAsync(settings.Trials, slots, truePath, interruption);
-        if (sweep is null) return Interrupted;
-        var loopAgain = ShellLoop(settings.Trials, slots, truePath); // before and after: the machine's load drifts
-        var noop = await SweepAsync(settings.Trials, slots, truePath, interruption, noop: true); // the orchestrator's own ceiling
+        // Every sweep's files stay until the end: deleting thousands of files just before a measured sweep slows the
+        // files it makes (ext4 without a journal, for one, skips inodes freed in the last 30 s one by one).
+        var folder = Directory.CreateTempSubdirectory("sweeps-bench-command-").FullName;
+        double? sweep, noop;
+        double loop, loopAgain;
+        try
+        {
+            await SweepAsync(Path.Combine(folder, "warm-up"), Math.Min(settings.Trials, 200), slots, truePath, interruption); // JIT and tiered compilation first
+            loop = ShellLoop(settings.Trials, slots, truePath);
+            sweep = await SweepAsync(Path.Combine(folder, "command"), settings.Trials, slots, truePath, interruption);
+            if (sweep is null) return Interrupted;
+            loopAgain = ShellLoop(settings.Trials, slots, truePath); // before and after: the machine's load drifts
+            noop = await SweepAsync(Path.Combine(folder, "noop"), settings.Trials, slots, truePath, interruption, noop: true); // the orchestrator's own ceiling
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
 
         var floor = settings.Trials / ((loop + loopAgain) / 2);
         var rate = settings.Trials / sweep.Value;
@@ -70,34 +82,27 @@ public sealed class BenchCommandCommand : SweepsCommand<BenchCommandSettings>
     }
 
     /// <returns>Seconds the sweep's trials took at the rate measured from the first done to the last, or null when interrupted.</returns>
-    private static async Task<double?> SweepAsync(int trials, int slots, string truePath, CancellationToken interruption, bool noop = false)
+    private static async Task<double?> SweepAsync(string folder, int trials, int slots, string truePath, CancellationToken interruption, bool noop = false)
     {
-        var folder = Directory.CreateTempSubdirectory("sweeps-bench-command-").FullName;
-        try
+        Directory.CreateDirectory(folder);
+        var jobs = BuiltInJobs.Create(CommandPermission.Only([truePath]), BuiltInJobs.DefaultKillGrace);
+        var job = noop ? "job: noop" : $"job: command\ncommand: [\"{truePath}\"]";
+        var spec = SpecLoader.Parse($"name: bench-command\n{job}\nsampler: random\ntrials: {trials}\nseed: 1\n", "bench", jobs).Single();
+        var options = new SweepsNodeOptions(StoreLocation.Parse(Path.Combine(folder, "bench.db")))
         {
-            var jobs = BuiltInJobs.Create(CommandPermission.Only([truePath]), BuiltInJobs.DefaultKillGrace);
-            var job = noop ? "job: noop" : $"job: command\ncommand: [\"{truePath}\"]";
-            var spec = SpecLoader.Parse($"name: bench-command\n{job}\nsampler: random\ntrials: {trials}\nseed: 1\n", "bench", jobs).Single();
-            var options = new SweepsNodeOptions(StoreLocation.Parse(Path.Combine(folder, "bench.db")))
-            {
-                Worker = new WorkerOptions { Slots = slots, WorkDirectory = Path.Combine(folder, "work") },
-            };
-            // From the first trial done to the last: the node's start and stop are the same for any job and not measured.
-            var clock = Stopwatch.StartNew();
-            (double Seconds, long Done)? first = null, last = null;
-            var result = await EmbeddedRun.RunAsync(options, jobs, [spec], p =>
-            {
-                var done = p.Sum(s => s.Done);
-                if (done > 0) first ??= (clock.Elapsed.TotalSeconds, done);
-                if (done >= trials) last ??= (clock.Elapsed.TotalSeconds, done);
-            }, TimeSpan.FromMilliseconds(20), interruption);
-            if (result.Interrupted || first is not { } start || last is not { } end) return null;
-            // All done within one look: too fast to see a first trial apart from the rest, so from the start.
-            return end.Done == start.Done ? end.Seconds : (end.Seconds - start.Seconds) * trials / (end.Done - start.Done);
-        }
-        finally
+            Worker = new WorkerOptions { Slots = slots, WorkDirectory = Path.Combine(folder, "work") },
+        };
+        // From the first trial done to the last: the node's start and stop are the same for any job and not measured.
+        var clock = Stopwatch.StartNew();
+        (double Seconds, long Done)? first = null, last = null;
+        var result = await EmbeddedRun.RunAsync(options, jobs, [spec], p =>
         {
-            Directory.Delete(folder, recursive: true);
-        }
+            var done = p.Sum(s => s.Done);
+            if (done > 0) first ??= (clock.Elapsed.TotalSeconds, done);
+            if (done >= trials) last ??= (clock.Elapsed.TotalSeconds, done);
+        }, TimeSpan.FromMilliseconds(20), interruption);
+        if (result.Interrupted || first is not { } start || last is not { } end) return null;
+        // All done within one look: too fast to see a first trial apart from the rest, so from the start.
+        return end.Done == start.Done ? end.Seconds : (end.Seconds - start.Seconds) * trials / (end.Done - start.Done);
     }
 }
