@@ -43,7 +43,7 @@ public sealed class CommandJob(CommandPermission permission, TimeSpan killGrace)
                 ? $"program '{line[0]}' is not among the programs this worker runs (--allow-commands {permission.Describe()})"
                 : "this worker does not run command jobs: start it with --allow-commands (or --allow-commands PROGRAM,...)");
 
-        File.WriteAllBytes(folders.ParametersFile, ParameterEnvironment.Json(context.Parameters));
+        TrialFolders.WriteNew(folders.ParametersFile, ParameterEnvironment.Json(context.Parameters));
         var details = new Dictionary<string, string>
         {
             ["command"] = ShellWords.Join(line),

@@ -13,9 +13,7 @@ internal sealed class OutputFile(string path) : IDisposable
     /// <summary>Whether the program wrote anything (and so the file exists).</summary>
     public bool Written => _file is not null;
 
-    // writes are whole chunks already: no buffer of its own
-    public void Write(ReadOnlySpan<byte> chunk) =>
-        (_file ??= new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0)).Write(chunk);
+    public void Write(ReadOnlySpan<byte> chunk) => (_file ??= TrialFolders.CreateNew(path)).Write(chunk);
 
     public void Dispose() => _file?.Dispose();
 }

@@ -24,4 +24,28 @@ internal sealed record TrialFolders(string Attempt, string Checkpoint)
         Directory.CreateDirectory(folders.Checkpoint);
         return folders;
     }
+
+    /// <summary>
+    /// A new file in the attempt's fresh folder. Made new, not truncated: ext4 flushes a file truncated to nothing to
+    /// disk when it is closed (its "replace by truncate" safety), which costs a short trial a write to disk per file.
+    /// Writes are whole chunks already, so no buffer of its own.
+    /// </summary>
+    public static FileStream CreateNew(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // the program, which runs in this folder by default, made a file of that name before its first byte came
+            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        }
+    }
+
+    public static void WriteNew(string path, ReadOnlySpan<byte> bytes)
+    {
+        using var file = CreateNew(path);
+        file.Write(bytes);
+    }
 }
