@@ -79,7 +79,7 @@ public sealed class ProgramStartTests : IDisposable
         var silent = _trials.Run(["true"]);
         Assert.False(silent.Details!.ContainsKey("stdout"));
         Assert.False(silent.Details.ContainsKey("stderr"));
-        var attempt = Path.Combine(_scripts.WorkDirectory, "my-model", "trial-0", "attempt-1");
+        var attempt = Path.Combine(_scripts.WorkDirectory, "my-model", "trial-0-attempt-1");
         Assert.Equal(["params.json"], Directory.GetFiles(attempt).Select(Path.GetFileName));
 
         var script = _scripts.Write("warns.sh", "echo careful >&2\n");
@@ -120,9 +120,10 @@ public sealed class ProgramStartTests : IDisposable
     public void Output_held_open_by_a_process_that_left_the_group_is_read_for_a_while_then_given_up()
     {
         var pids = Path.Combine(_scripts.Folder, "escaped");
+        // The escaped process writes its id once it has left the group; the script ends only after that.
         var script = _scripts.Write("escape.sh", $$"""
-            setsid sleep 600 &
-            echo $! > {{pids}}
+            setsid sh -c 'echo $$ > {{pids}}.tmp && mv {{pids}}.tmp {{pids}}; exec sleep 600' &
+            while [ ! -s {{pids}} ]; do sleep 0.05; done
             echo '{"loss": 1}'
             """);
         try

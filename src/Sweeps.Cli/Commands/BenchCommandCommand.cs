@@ -45,7 +45,9 @@ public sealed class BenchCommandCommand : SweepsCommand<BenchCommandSettings>
         double loop, loopAgain;
         try
         {
-            await SweepAsync(Path.Combine(folder, "warm-up"), Math.Min(settings.Trials, 200), slots, truePath, interruption); // JIT and tiered compilation first
+            await SweepAsync(Path.Combine(folder, "warm-up"), Math.Min(settings.Trials, 200), slots, truePath, interruption);
+            await SweepAsync(Path.Combine(folder, "warm-up-noop"), Math.Min(settings.Trials, 200), slots, truePath, interruption, noop: true);
+            await JitSettledAsync(interruption);
             loop = ShellLoop(settings.Trials, slots, truePath);
             sweep = await SweepAsync(Path.Combine(folder, "command"), settings.Trials, slots, truePath, interruption);
             if (sweep is null) return Interrupted;
@@ -68,6 +70,25 @@ public sealed class BenchCommandCommand : SweepsCommand<BenchCommandSettings>
         Out.Write(table);
         Out.MarkupLine($"ratio command sweep / shell loop, runs/s: [green]{rate / floor:0.00}[/] ({rate:N0} / {floor:N0})");
         return 0;
+    }
+
+    /// <summary>
+    /// Waits (at most a minute) until no method has been compiled for a second: after the warm-up, tiered compilation
+    /// recompiles the hot methods of the whole node in the background, seconds of a core on a busy machine, which would
+    /// otherwise run during the measured sweep (and the shell loop) and measure the compiler instead.
+    /// </summary>
+    private static async Task JitSettledAsync(CancellationToken interruption)
+    {
+        var clock = Stopwatch.StartNew();
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var quiet = Stopwatch.StartNew();
+        while (quiet.Elapsed < TimeSpan.FromSeconds(1) && clock.Elapsed < TimeSpan.FromMinutes(1) && !interruption.IsCancellationRequested)
+        {
+            await Task.Delay(100, CancellationToken.None);
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now != compiled) quiet.Restart();
+            compiled = now;
+        }
     }
 
     /// <returns>Seconds for the loops to start <c>true</c> <paramref name="runs"/> times in all.</returns>
