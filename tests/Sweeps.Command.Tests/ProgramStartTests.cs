@@ -148,6 +148,33 @@ public sealed class ProgramStartTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Without_a_pidfd_the_end_of_a_program_is_still_seen_and_a_stopped_one_still_stops()
+    {
+        ProcessGroup.UseProcessHandles = false; // as on Linux before 5.3
+        try
+        {
+            var script = _scripts.Write("quick.sh", "echo '{\"loss\": 3}'\nexit 0\n");
+            Assert.Equal(3, _trials.Run([script]).Metrics["loss"]);
+
+            var started = Path.Combine(_scripts.Folder, "started");
+            var hang = _scripts.Write("hang.sh", $$"""
+                echo $$ > {{started}}
+                sleep 1000
+                """);
+            using var cancel = new CancellationTokenSource();
+            var run = Task.Run(() => _trials.Run([hang], cancellation: cancel.Token, trial: 1));
+            Assert.True(Scripts.Eventually(() => File.Exists(started) && File.ReadAllText(started).Trim().Length > 0), "the script never started");
+            cancel.Cancel();
+            var error = Assert.Throws<OperationCanceledException>(() => run.GetAwaiter().GetResult());
+            Assert.Equal("stopped with SIGTERM", error.Message);
+        }
+        finally
+        {
+            ProcessGroup.UseProcessHandles = true;
+        }
+    }
+
     private static int ProcessGroupOf(int pid) =>
         int.Parse(File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[2]);
 }
