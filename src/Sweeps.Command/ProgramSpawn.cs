@@ -61,10 +61,11 @@ internal static unsafe class ProgramSpawn
         var actions = NativeMemory.AllocZeroed(Native.FileActionsSize);
         var attributes = NativeMemory.AllocZeroed(Native.SpawnAttributesSize);
         var signals = NativeMemory.AllocZeroed(Native.SignalSetSize);
-        Native.CheckSpawn(Native.FileActionsInit(actions), "posix_spawn_file_actions_init");
-        Native.CheckSpawn(Native.AttributesInit(attributes), "posix_spawnattr_init");
         try
         {
+            // (destroying zeroed ones, should an init fail, frees nothing)
+            Native.CheckSpawn(Native.FileActionsInit(actions), "posix_spawn_file_actions_init");
+            Native.CheckSpawn(Native.AttributesInit(attributes), "posix_spawnattr_init");
             // Working folder first, so that nothing else depends on it; then the three standard streams.
             Native.CheckSpawn(Native.FileActionsChdir(actions, texts.Single(1)), "posix_spawn_file_actions_addchdir_np");
             Native.CheckSpawn(Native.FileActionsOpen(actions, 0, texts.Single(2), Native.ReadOnly, 0), "posix_spawn_file_actions_addopen stdin");

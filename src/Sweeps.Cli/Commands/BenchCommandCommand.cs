@@ -17,6 +17,10 @@ public sealed class BenchCommandSettings : CommonSettings
     [DefaultValue(1000)]
     public int Trials { get; init; } = 1000;
 
+    [CommandOption("--work-dir <FOLDER>")]
+    [Description("Where the sweeps keep their files, in a new folder deleted at the end (default: the temp folder). Making a trial's folders is part of its cost: give the disk your workers use.")]
+    public string? WorkDir { get; init; }
+
     [CommandOption("--workers <N>")]
     [Description("Trial slots, and shell loops side by side (default: the number of cores).")]
     public int? Workers { get; init; }
@@ -24,6 +28,7 @@ public sealed class BenchCommandSettings : CommonSettings
     public override ValidationResult Validate() =>
         Trials < 1 ? ValidationResult.Error($"--trials: {Trials} is too few; give 1 or more")
         : Workers is < 1 or > 1024 ? ValidationResult.Error($"--workers: {Workers} is out of range; give 1 to 1024")
+        : WorkDir is { } folder && !Directory.Exists(folder) ? ValidationResult.Error($"--work-dir: {folder} is not a folder on this machine")
         : base.Validate();
 }
 
@@ -40,7 +45,9 @@ public sealed class BenchCommandCommand : SweepsCommand<BenchCommandSettings>
         var truePath = File.Exists("/usr/bin/true") ? "/usr/bin/true" : "/bin/true";
         // Every sweep's files stay until the end: deleting thousands of files just before a measured sweep slows the
         // files it makes (ext4 without a journal, for one, skips inodes freed in the last 30 s one by one).
-        var folder = Directory.CreateTempSubdirectory("sweeps-bench-command-").FullName;
+        var folder = settings.WorkDir is { } under
+            ? Directory.CreateDirectory(Path.Combine(Path.GetFullPath(under), $"sweeps-bench-command-{Guid.NewGuid():N}")).FullName
+            : Directory.CreateTempSubdirectory("sweeps-bench-command-").FullName;
         double? sweep, noop;
         double loop, loopAgain;
         try
