@@ -34,9 +34,14 @@ public sealed class BenchCommandSettings : CommonSettings
 
 /// <summary>
 /// <c>sweeps bench command</c>: the cost of a command trial against the floor of starting a program at all. It runs a
-/// <c>command: ["true"]</c> sweep embedded (SQLite in the temp folder) and, in the same run, shell loops that start
+/// <c>command: ["true"]</c> sweep embedded (SQLite beside its trial folders) and, in the same run, shell loops that start
 /// <c>true</c> as many times, as many loops side by side as the sweep has slots; prints both rates and their ratio.
 /// </summary>
+/// <remarks>
+/// A trial makes two folders and its parameters file (the loop makes none), so the disk under <c>--work-dir</c> is part
+/// of what is measured: on a busy ext4 disk without a journal making them costs more than starting the program. The
+/// measured runs come after a warm-up and after the compiler has settled.
+/// </remarks>
 public sealed class BenchCommandCommand : SweepsCommand<BenchCommandSettings>
 {
     protected override async Task<int> RunAsync(BenchCommandSettings settings, CancellationToken interruption)
@@ -71,7 +76,7 @@ public sealed class BenchCommandCommand : SweepsCommand<BenchCommandSettings>
 
         var floor = settings.Trials / ((loop + loopAgain) / 2);
         var rate = settings.Trials / sweep.Value;
-        var table = new Table().Border(TableBorder.Simple).Title($"{settings.Trials:N0} runs of {truePath}, {slots} at a time");
+        var table = new Table().Border(TableBorder.Simple).Title($"{settings.Trials:N0} runs of {truePath}, {slots} at a time; trial folders under {Markup.Escape(Path.GetDirectoryName(folder)!)}");
         table.AddColumn("how").AddColumn(new TableColumn("seconds").RightAligned()).AddColumn(new TableColumn("runs/s").RightAligned());
         table.AddRow("shell loop (before)", $"{loop:0.00}", $"{settings.Trials / loop:N0}");
         table.AddRow("command sweep, first trial done to last", $"{sweep:0.00}", $"{rate:N0}");
