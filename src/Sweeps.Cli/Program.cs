@@ -130,7 +130,7 @@ public static class Program
                     .WithDescription("TPE against random search on Branin and Hartmann-6: median simple regret over the same seeds, and the ratio.")
                     .WithExample("bench", "search", "--trials", "100", "--seeds", "20");
                 bench.AddCommand<BenchCommandCommand>("command")
-                    .WithDescription("Trials/s of a command: [\"true\"] sweep against a shell loop starting true as often, and their ratio.")
+                    .WithDescription("Trials/s of a command: [[\"true\"]] sweep against a shell loop starting true as often, and their ratio.")
                     .WithExample("bench", "command", "--trials", "1000");
             });
             config.AddBranch("certs", certs =>

@@ -42,31 +42,28 @@ public sealed class CommandJob(CommandPermission permission, TimeSpan killGrace)
             throw new TrialRefusedException(permission.AllowsSome
                 ? $"program '{line[0]}' is not among the programs this worker runs (--allow-commands {permission.Describe()})"
                 : "this worker does not run command jobs: start it with --allow-commands (or --allow-commands PROGRAM,...)");
-        if (!File.Exists(ProcessGroup.SetSid))
-            throw new TrialRefusedException($"{ProcessGroup.SetSid} (util-linux) is missing on this worker: programs run in a process group of their own through it");
 
-        File.WriteAllBytes(folders.ParametersFile, ParameterEnvironment.Json(context.Parameters));
+        TrialFolders.WriteNew(folders.ParametersFile, ParameterEnvironment.Json(context.Parameters));
         var details = new Dictionary<string, string>
         {
             ["command"] = ShellWords.Join(line),
             ["working_dir"] = workingDirectory,
-            ["stdout"] = folders.Stdout,
-            ["stderr"] = folders.Stderr,
         };
         var metrics = new MetricLines(context.Progress);
         var clock = Stopwatch.StartNew();
-        using var group = ProcessGroup.Start(program, line.Skip(1), workingDirectory, Environment(context, folders));
-        var stdout = new OutputPump(group.Output, folders.Stdout, (bytes, cut) =>
+        using var stdout = new OutputLines(new OutputFile(folders.Stdout), (bytes, cut) =>
         {
-            if (!cut) lock (metrics) metrics.Read(bytes.Span);
+            if (!cut) metrics.Read(bytes);
         });
-        var stderr = new OutputPump(group.Errors, folders.Stderr, null);
-        var pumps = Task.WhenAll(stdout.Start(), stderr.Start());
-
-        var ending = group.Wait(context.Cancellation, killGrace);
+        using var stderr = new OutputFile(folders.Stderr);
+        using var group = ProcessGroup.Start(program, line[1..], workingDirectory, Environment(context, folders));
+        var ending = group.Wait(stdout.Write, stderr.Write, context.Cancellation, killGrace, OutputDrain);
+        stdout.Finish();
+        // Files only for what the program printed: one that printed nothing leaves none (see OutputFile).
+        if (stdout.File.Written) details["stdout"] = folders.Stdout;
+        if (stderr.Written) details["stderr"] = folders.Stderr;
         // A process that left the group (setsid of its own) may hold the output open: it is not waited for forever.
-        if (Task.WhenAny(pumps, Task.Delay(OutputDrain)).GetAwaiter().GetResult() != pumps) details["output"] = $"still held open {SpecDuration.Format(OutputDrain)} after the program ended (by a process that left its group); not read to the end";
-        else pumps.GetAwaiter().GetResult();
+        if (group.OutputLeftOpen) details["output"] = $"still held open {SpecDuration.Format(OutputDrain)} after the program ended (by a process that left its group); not read to the end";
         details["exit_code"] = group.ExitCode.ToString(CultureInfo.InvariantCulture);
 
         if (ending != ProcessGroup.Ending.Exited)
@@ -79,7 +76,7 @@ public sealed class CommandJob(CommandPermission permission, TimeSpan killGrace)
         if (group.ExitCode != 0)
             throw new JobFailedException($"exit code {Describe(group.ExitCode)}{Tail(stderr)}", details);
         details["duration_ms"] = clock.ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture);
-        lock (metrics) return new JobResult(new Dictionary<string, double>(metrics.Last), metrics.SeriesByName, details);
+        return new JobResult(new Dictionary<string, double>(metrics.Last), metrics.SeriesByName, details);
     }
 
     private static Dictionary<string, string> Environment(JobContext context, TrialFolders folders)
@@ -101,9 +98,11 @@ public sealed class CommandJob(CommandPermission permission, TimeSpan killGrace)
     private static string Describe(int code) =>
         code > 128 && code < 128 + 65 ? $"{code} (killed by signal {code - 128})" : code.ToString(CultureInfo.InvariantCulture);
 
-    private static string Tail(OutputPump stderr)
+    private static string Tail(OutputFile stderr)
     {
-        var tail = stderr.Tail().TrimEnd();
-        return tail.Length == 0 ? "" : $"; stderr{(stderr.Total > OutputPump.TailBytes ? " (last 4 KiB)" : "")}:\n{tail}";
+        if (!stderr.Written) return "";
+        var (text, whole) = ErrorTail.Read(stderr.Path);
+        var tail = text.TrimEnd();
+        return tail.Length == 0 ? "" : $"; stderr{(whole ? "" : " (last 4 KiB)")}:\n{tail}";
     }
 }

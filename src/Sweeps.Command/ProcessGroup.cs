@@ -1,96 +1,183 @@
+using System.Buffers;
 using System.Diagnostics;
 
 namespace Sweeps.Command;
 
 /// <summary>
-/// A program started in a process group of its own, so that it can be stopped with everything it started. It starts
-/// through <c>/usr/bin/setsid</c>: the child of Process.Start is not a group leader, so setsid calls setsid() and
-/// execs the program, whose process id is then its group's id. Stopping is SIGTERM to the group, then SIGKILL after
-/// the grace period; the group is on the <see cref="Watchdog"/>'s list while it may have processes.
+/// A program started in a process group of its own (<see cref="ProgramSpawn"/>), so that it can be stopped with
+/// everything it started: SIGTERM to the group, then SIGKILL after the grace period. Its stdout and stderr come
+/// through pipes that the waiting thread reads itself; the group is on the <see cref="Watchdog"/>'s list while it may
+/// have processes.
 /// </summary>
+/// <remarks>
+/// One thread does everything: it sleeps in poll(2) on the two pipes and on a pidfd of the program (which wakes it the
+/// moment the program ends), so a trial costs no threads of its own. Where the kernel has no pidfd (before 5.3) it
+/// looks every 20 ms instead.
+/// </remarks>
 internal sealed class ProcessGroup : IDisposable
 {
-    public const string SetSid = "/usr/bin/setsid";
+    private const int NoHandleLook = 20;
+    private const int ChunkBytes = 64 * 1024;
 
-    private readonly Process _process;
+    private readonly int _output;
+    private readonly int _errors;
+    private readonly int _handle;
+    private readonly Lock _gate = new();
+    private int? _exitCode;
+    private bool _stopped;
+    private bool _killed;
+    private Timer? _kill;
 
-    private ProcessGroup(Process process)
+    private ProcessGroup(int id, int output, int errors, int handle)
     {
-        _process = process;
-        Id = process.Id;
+        Id = id;
+        _output = output;
+        _errors = errors;
+        _handle = handle;
         Watchdog.Watch(Id);
     }
 
     public int Id { get; }
 
-    public Stream Output => _process.StandardOutput.BaseStream;
+    /// <summary>False makes every group look for its program's end every 20 ms, as on a kernel without pidfd (for tests).</summary>
+    internal static bool UseProcessHandles { get; set; } = true;
 
-    public Stream Errors => _process.StandardError.BaseStream;
+    public int ExitCode => _exitCode ?? throw new InvalidOperationException("the program has not ended");
 
-    public int ExitCode => _process.ExitCode;
+    /// <summary>Whether a process that left the group still held stdout or stderr open when the reading gave up.</summary>
+    public bool OutputLeftOpen { get; private set; }
 
-    public static ProcessGroup Start(string program, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    public static ProcessGroup Start(string program, IReadOnlyList<string> arguments, string workingDirectory,
+        IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo(SetSid)
+        (int Read, int Write) output = (-1, -1), errors = (-1, -1);
+        try
         {
-            WorkingDirectory = workingDirectory,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(program);
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        foreach (var (name, value) in environment) start.Environment[name] = value;
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
-        process.StandardInput.Close(); // a program that reads its input gets end of file, not a wait
-        return new ProcessGroup(process);
+            output = Native.OpenPipe();
+            errors = Native.OpenPipe();
+            var pid = ProgramSpawn.Start(program, arguments, workingDirectory, environment, output.Write, errors.Write);
+            return new ProcessGroup(pid, output.Read, errors.Read, UseProcessHandles ? Native.OpenProcessHandle(pid) : -1);
+        }
+        catch
+        {
+            Native.Close(output.Read);
+            Native.Close(errors.Read);
+            throw;
+        }
+        finally
+        {
+            // the program has its own copies; end of file comes when the last holder closes them
+            Native.Close(output.Write);
+            Native.Close(errors.Write);
+        }
     }
 
     /// <summary>
-    /// Waits for the program to end. When <paramref name="cancellation"/> comes first the group gets SIGTERM at once and
-    /// SIGKILL after <paramref name="grace"/>, and the wait goes on until the whole group is gone.
+    /// Hands stdout to <paramref name="output"/> and stderr to <paramref name="errors"/> as they come until the program
+    /// ends and both are read to the end (at most <paramref name="drain"/> more once the group is gone). When
+    /// <paramref name="cancellation"/> comes first the group gets SIGTERM at once and SIGKILL after
+    /// <paramref name="grace"/>, and the wait goes on until the whole group is gone; a program that ends on its own takes
+    /// what it left in its group with it (SIGKILL: no orphans).
     /// </summary>
     /// <returns>How it ended: on its own, stopped by SIGTERM, or killed.</returns>
-    public Ending Wait(CancellationToken cancellation, TimeSpan grace)
+    public Ending Wait(Action<ReadOnlySpan<byte>> output, Action<ReadOnlySpan<byte>> errors, CancellationToken cancellation,
+        TimeSpan grace, TimeSpan drain)
     {
-        var gate = new Lock();
-        Timer? kill = null;
-        var stopped = false;
-        var killed = false;
-        // The waiting thread sleeps in WaitForExit, which wakes on the child's exit at once; signals come from callbacks.
-        using (cancellation.Register(() =>
+        using var stop = cancellation.Register(() =>
         {
-            lock (gate)
+            lock (_gate)
             {
-                stopped = true;
+                if (_exitCode is not null || _stopped) return;
+                _stopped = true;
                 Native.SignalGroup(Id, Native.SigTerm);
-                kill = new Timer(_ =>
+                _kill = new Timer(_ =>
                 {
-                    lock (gate) killed = true;
-                    Native.SignalGroup(Id, Native.SigKill);
+                    lock (_gate)
+                    {
+                        if (_kill is null) return; // the group was gone before the grace ran out
+                        _killed = true;
+                        Native.SignalGroup(Id, Native.SigKill);
+                    }
                 }, null, grace, Timeout.InfiniteTimeSpan);
             }
-        }))
+        });
+        try
         {
-            _process.WaitForExit();
+            Read(output, errors, drain);
         }
-        lock (gate)
+        finally
         {
-            if (!stopped)
+            lock (_gate)
             {
-                // Ended on its own: whatever it left running in its group goes too (no orphans).
-                if (Native.GroupExists(Id)) Native.SignalGroup(Id, Native.SigKill);
-                return Ending.Exited;
+                _kill?.Dispose();
+                _kill = null;
             }
         }
-        // Stopped: the rest of the group (a script's children) gets the same grace, then the same SIGKILL.
-        while (Native.GroupExists(Id)) Thread.Sleep(20);
-        lock (gate)
+        lock (_gate) return !_stopped ? Ending.Exited : _killed ? Ending.Killed : Ending.Terminated;
+    }
+
+    private void Read(Action<ReadOnlySpan<byte>> output, Action<ReadOnlySpan<byte>> errors, TimeSpan drain)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
         {
-            kill?.Dispose();
-            return killed ? Ending.Killed : Ending.Terminated;
+            // poll skips negative descriptors: a pipe once at its end, the pidfd once the program is reaped (or absent)
+            Span<Native.PollFd> watched =
+            [
+                new() { Fd = _output, Events = Native.PollIn },
+                new() { Fd = _errors, Events = Native.PollIn },
+                new() { Fd = _handle, Events = Native.PollIn },
+            ];
+            var ended = false;
+            var groupGone = false;
+            Stopwatch? draining = null;
+            while (true)
+            {
+                var timeout = !ended ? (_handle >= 0 ? Timeout.Infinite : NoHandleLook) : !groupGone ? NoHandleLook : 0;
+                if (ended && groupGone)
+                {
+                    if (watched[0].Fd < 0 && watched[1].Fd < 0) return;
+                    draining ??= Stopwatch.StartNew();
+                    if (draining.Elapsed >= drain)
+                    {
+                        OutputLeftOpen = true;
+                        return;
+                    }
+                    timeout = (int)Math.Ceiling((drain - draining.Elapsed).TotalMilliseconds);
+                }
+                Native.Poll(watched, timeout);
+
+                Take(ref watched[0], output, buffer);
+                Take(ref watched[1], errors, buffer);
+                if (!ended && (_handle < 0 || watched[2].Returned != 0) && Native.TryReap(Id, wait: false) is { } code)
+                {
+                    ended = true;
+                    watched[2].Fd = -1;
+                    lock (_gate)
+                    {
+                        _exitCode = code;
+                        // Ended on its own: whatever it left running in its group goes too (no orphans), not waited for.
+                        // Stopped: the rest of the group (a script's children) has the same grace and SIGKILL, and is waited for.
+                        if (!_stopped) Native.SignalGroup(Id, Native.SigKill);
+                        groupGone = !_stopped;
+                    }
+                }
+                if (ended && !groupGone) groupGone = !Native.GroupExists(Id);
+            }
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads what a ready pipe holds (one read: poll says it will not block), or marks it done at its end.</summary>
+    private static void Take(ref Native.PollFd pipe, Action<ReadOnlySpan<byte>> to, byte[] buffer)
+    {
+        if (pipe.Fd < 0 || pipe.Returned == 0) return;
+        var count = Native.Read(pipe.Fd, buffer.AsSpan(0, ChunkBytes));
+        if (count > 0) to(buffer.AsSpan(0, count));
+        else pipe.Fd = -1;
     }
 
     public enum Ending
@@ -102,8 +189,17 @@ internal sealed class ProcessGroup : IDisposable
 
     public void Dispose()
     {
-        if (!_process.HasExited) Native.SignalGroup(Id, Native.SigKill);
+        lock (_gate)
+        {
+            if (_exitCode is null)
+            {
+                Native.SignalGroup(Id, Native.SigKill);
+                _exitCode = Native.TryReap(Id, wait: true); // SIGKILL cannot be ignored: this returns at once
+            }
+        }
         Watchdog.Forget(Id);
-        _process.Dispose();
+        Native.Close(_output);
+        Native.Close(_errors);
+        Native.Close(_handle);
     }
 }

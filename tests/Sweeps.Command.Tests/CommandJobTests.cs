@@ -63,8 +63,8 @@ public sealed class CommandJobTests : IDisposable
 
         Assert.Contains("lr=0.001 layers=3 optimizer=adam", stdout);
         Assert.Contains("sweep=my-model trial=7 attempt=2 seed=42", stdout);
-        Assert.Contains($"checkpoint={Path.Combine(_scripts.WorkDirectory, "my-model", "trial-7", "checkpoint")}", stdout);
-        Assert.Contains($"pwd={Path.Combine(_scripts.WorkDirectory, "my-model", "trial-7", "attempt-2")}", stdout);
+        Assert.Contains($"checkpoint={Path.Combine(_scripts.WorkDirectory, "my-model", "trial-7-checkpoint")}", stdout);
+        Assert.Contains($"pwd={Path.Combine(_scripts.WorkDirectory, "my-model", "trial-7-attempt-2")}", stdout);
         using var json = JsonDocument.Parse(stdout[stdout.IndexOf('{')..]);
         Assert.Equal(0.001, json.RootElement.GetProperty("learning_rate").GetDouble());
         Assert.Equal(3, json.RootElement.GetProperty("layers").GetInt64());
