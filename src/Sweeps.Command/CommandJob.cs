@@ -49,16 +49,22 @@ public sealed class CommandJob(CommandPermission permission, TimeSpan killGrace)
             ["command"] = ShellWords.Join(line),
             ["working_dir"] = workingDirectory,
         };
+        var checkpoint = new CheckpointFolder(context.Checkpoints, folders.Checkpoint);
+        if (checkpoint.Restore() is { } restored) details["resumed_from_checkpoint"] = restored.ToString(CultureInfo.InvariantCulture);
         var metrics = new MetricLines(context.Progress);
         var clock = Stopwatch.StartNew();
         using var stdout = new OutputLines(new OutputFile(folders.Stdout), (bytes, cut) =>
         {
-            if (!cut) metrics.Read(bytes);
+            // a state marked done is kept at the next intermediate report, and at the end
+            if (!cut && metrics.Read(bytes)) checkpoint.SaveIfMarked();
         });
         using var stderr = new OutputFile(folders.Stderr);
         using var group = ProcessGroup.Start(program, line[1..], workingDirectory, Environment(context, folders));
         var ending = group.Wait(stdout.Write, stderr.Write, context.Cancellation, killGrace, OutputDrain);
         stdout.Finish();
+        checkpoint.SaveIfMarked(); // also when the program failed or was stopped: what it marked done is a state to resume from
+        if (checkpoint.Saved > 0) details["checkpoints_kept"] = checkpoint.Saved.ToString(CultureInfo.InvariantCulture);
+        if (checkpoint.Problem is { } problem) details["checkpoint_error"] = problem;
         // Files only for what the program printed: one that printed nothing leaves none (see OutputFile).
         if (stdout.File.Written) details["stdout"] = folders.Stdout;
         if (stderr.Written) details["stderr"] = folders.Stderr;
