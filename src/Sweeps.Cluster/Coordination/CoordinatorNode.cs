@@ -16,7 +16,7 @@ public sealed class CoordinatorNode : ReceiveActor
     public CoordinatorNode(JobRegistry jobs, CoordinatorOptions options, ResultStore store)
     {
         var coordinator = Context.ActorOf(Supervised(jobs, options), "coordinator");
-        var projection = Context.ActorOf(ResultsProjection.Props(store, jobs), "projection");
+        var projection = Context.ActorOf(ResultsProjection.Props(store), "projection");
         Receive<GetPosition>(ask => projection.Forward(ask));
         ReceiveAny(message => coordinator.Forward(message));
     }

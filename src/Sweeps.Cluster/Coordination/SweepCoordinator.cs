@@ -69,7 +69,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
                 Sender.Tell(new WorkerRefused(reason));
                 return;
             }
-            if (HelloProblem(hello) is { } problem)
+            if (hello.Problem() is { } problem)
             {
                 var reason = $"worker {hello.Worker} refused: {problem}";
                 _log.Warning(reason);
@@ -309,25 +309,6 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         }
         PersistThen(events, () => { });
     }
-
-    /// <summary>Null when a hello is within bounds; otherwise what is wrong with it (it crossed a process boundary).</summary>
-    private static string? HelloProblem(WorkerHello hello)
-    {
-        if (hello.Slots is < 0 or > WorkerHello.MaxSlots) return $"it claims {hello.Slots} trial slots; give 1 to {WorkerHello.MaxSlots}";
-        if (hello.Jobs is { Count: > WorkerHello.MaxJobs }) return $"it says it runs {hello.Jobs.Count} job kinds; at most {WorkerHello.MaxJobs} are allowed";
-        if (hello.Plugins is { Count: > WorkerHello.MaxPlugins }) return $"it names {hello.Plugins.Count} plugins; at most {WorkerHello.MaxPlugins} are allowed";
-        if (hello.Labels is { Count: > Core.Spec.WorkerLabels.MaxCount }) return $"it has {hello.Labels.Count} labels; at most {Core.Spec.WorkerLabels.MaxCount} are allowed";
-        if ((hello.Jobs ?? []).Concat(hello.Plugins ?? []).FirstOrDefault(n => n.Length is 0 or > WorkerHello.MaxNameLength) is { } bad)
-            return $"a job kind or plugin name is empty or longer than {WorkerHello.MaxNameLength} characters ({bad.Length})";
-        foreach (var (name, value) in hello.Labels ?? new Dictionary<string, string>())
-        {
-            if (!Core.Spec.WorkerLabels.IsValidName(name)) return $"'{Shorten(name)}' is not a label name: {Core.Spec.WorkerLabels.NameRule}";
-            if (!Core.Spec.WorkerLabels.IsValidValue(value)) return $"label {name}: '{Shorten(value)}' is not a label value: {Core.Spec.WorkerLabels.ValueRule}";
-        }
-        return null;
-    }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
 
     /// <summary>
     /// Binds the name to the sender if the name is free (see <see cref="WorkerRoster{TRef}"/> for the rule); a sender

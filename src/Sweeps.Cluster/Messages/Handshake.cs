@@ -27,6 +27,25 @@ public sealed record WorkerHello(
     /// <summary>Limits on what a hello may carry; a coordinator refuses a worker past them.</summary>
     public const int MaxJobs = 1000, MaxPlugins = 100, MaxNameLength = 200;
 
+    /// <summary>Null when a hello is within bounds; otherwise what is wrong with it (it crossed a process boundary).</summary>
+    public string? Problem()
+    {
+        if (Slots is < 0 or > MaxSlots) return $"it claims {Slots} trial slots; give 1 to {MaxSlots}";
+        if (Jobs is { Count: > MaxJobs }) return $"it says it runs {Jobs.Count} job kinds; at most {MaxJobs} are allowed";
+        if (Plugins is { Count: > MaxPlugins }) return $"it names {Plugins.Count} plugins; at most {MaxPlugins} are allowed";
+        if (Labels is { Count: > Core.Spec.WorkerLabels.MaxCount }) return $"it has {Labels.Count} labels; at most {Core.Spec.WorkerLabels.MaxCount} are allowed";
+        if ((Jobs ?? []).Concat(Plugins ?? []).FirstOrDefault(n => n.Length is 0 or > MaxNameLength) is { } bad)
+            return $"a job kind or plugin name is empty or longer than {MaxNameLength} characters ({bad.Length})";
+        foreach (var (name, value) in Labels ?? new Dictionary<string, string>())
+        {
+            if (!Core.Spec.WorkerLabels.IsValidName(name)) return $"'{Shorten(name)}' is not a label name: {Core.Spec.WorkerLabels.NameRule}";
+            if (!Core.Spec.WorkerLabels.IsValidValue(value)) return $"label {name}: '{Shorten(value)}' is not a label value: {Core.Spec.WorkerLabels.ValueRule}";
+        }
+        return null;
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
+
     public static string CurrentVersion { get; } =
         typeof(WorkerHello).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 }

@@ -5,7 +5,6 @@ using Akka.Persistence.Sql.Query;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using Sweeps.Cluster.Coordination;
-using Sweeps.Core.Jobs;
 using Sweeps.Store;
 
 namespace Sweeps.Cluster.Projection;
@@ -37,8 +36,7 @@ public sealed class ResultsProjection : ReceiveActor, IWithTimers
     private int _failures;
     private UniqueKillSwitch? _stream;
 
-    /// <param name="jobs">Unused since the journal's specs are read back without it; kept so that callers need not change.</param>
-    public ResultsProjection(ResultStore store, JobRegistry jobs)
+    public ResultsProjection(ResultStore store)
     {
         _store = store;
         Receive<Start>(_ => Begin());
@@ -59,7 +57,7 @@ public sealed class ResultsProjection : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(ResultStore store, JobRegistry jobs) => Akka.Actor.Props.Create(() => new ResultsProjection(store, jobs));
+    public static Props Props(ResultStore store) => Akka.Actor.Props.Create(() => new ResultsProjection(store));
 
     protected override void PreStart() => Self.Tell(Start.Instance);
 

@@ -57,7 +57,7 @@ public abstract class ClusterTestKit : TestKit
     protected IActorRef StartCoordinator(CoordinatorOptions? options = null, string name = "coordinator") =>
         Sys.ActorOf(SweepCoordinator.Props(Specs.Jobs, options ?? new CoordinatorOptions()), name);
 
-    protected IActorRef StartProjection() => Sys.ActorOf(ResultsProjection.Props(Store, Specs.Jobs), "projection");
+    protected IActorRef StartProjection() => Sys.ActorOf(ResultsProjection.Props(Store), "projection");
 
     protected IActorRef StartWorker(IActorRef coordinator, string name = "worker", int slots = 2) =>
         Sys.ActorOf(TrialWorker.Props(coordinator, new WorkerOptions { Name = name, Slots = slots, HeartbeatInterval = TimeSpan.FromMilliseconds(200) }, Specs.Jobs), name);
