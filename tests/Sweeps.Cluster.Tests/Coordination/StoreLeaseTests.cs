@@ -15,8 +15,9 @@ namespace Sweeps.Cluster.Tests.Coordination;
 public sealed class StoreLeaseTests : IDisposable
 {
     private const string Name = "sweeps-test-lease";
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+    // A holder counts on its lease for two thirds of the timeout: 6 s leaves 2 s for a timer a loaded machine fires late.
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(400);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(6);
     private readonly List<ActorSystem> _systems = [];
 
     public static TheoryData<string> Kinds() => TestStores.Kinds();
