@@ -86,7 +86,7 @@ public sealed partial class CoordinatorState(JobRegistry jobs, CoordinatorOption
             if (sweep.Search is { } search)
             {
                 // Without batches, a worker gets no more new trials than it has slots: a prefetched suggestion learns from nothing.
-                if (!search.Batched) fresh = Math.Min(fresh, Math.Max(0, Math.Max(1, abilities?.Slots ?? 1) - sweep.Running.Values.Count(l => l.Worker == worker)));
+                if (!search.Batched) fresh = Math.Min(fresh, FreeSlots(abilities, sweep, worker));
                 var suggested = search.Decide(sweep.Cursor, sweep.Total, fresh);
                 if (suggested.Count > 0) events.Add(new TrialsSuggested(sweep.Name, search.Suggested, suggested, now));
                 fresh = (int)Math.Min(fresh, search.Suggested + suggested.Count - sweep.Cursor);
@@ -98,6 +98,10 @@ public sealed partial class CoordinatorState(JobRegistry jobs, CoordinatorOption
         if (_order.Count > 0) _nextSweep = (_nextSweep + 1) % _order.Count;
         return events;
     }
+
+    /// <summary>The worker's slots (1 when its hello did not say) less the trials of this sweep it runs now.</summary>
+    private static int FreeSlots(WorkerAbilities? abilities, SweepRun sweep, string worker) =>
+        Math.Max(0, Math.Max(1, abilities?.Slots ?? 1) - sweep.Running.Values.Count(lease => lease.Worker == worker));
 
     /// <summary>
     /// Turns a worker's results into events, keeping only those for the attempt that is running now and that this
