@@ -121,6 +121,7 @@ public sealed class BadInputTests
     [InlineData(new[] { "bench", "lstm", "--variant", "XYZ" }, "--variant: unknown variant 'XYZ'", "cifg")]
     [InlineData(new[] { "bench", "search", "--trials", "0" }, "--trials: 0 is out of range", "1 to 10000")]
     [InlineData(new[] { "bench", "search", "--seeds", "5000" }, "--seeds: 5000 is out of range", "1 to 1000")]
+    [InlineData(new[] { "bench", "search", "--asha-configurations", "-1" }, "--asha-configurations: -1 is out of range", "0 to 729")]
     public void A_bad_benchmark_option_says_what_would_be_right(string[] args, string problem, string hint)
     {
         var (code, output, errors) = SweepsProcess.Run(_folder, args);

@@ -18,8 +18,14 @@ public sealed class BenchSearchSettings : CommonSettings
     [DefaultValue(20)]
     public int Seeds { get; init; } = 20;
 
+    [CommandOption("--asha-configurations <N>")]
+    [Description("Configurations of lstm.train (Reber) for successive halving against random search, trained to 1, 3 and 9 epochs (0: skip that study).")]
+    [DefaultValue(27)]
+    public int AshaConfigurations { get; init; } = 27;
+
     public override ValidationResult Validate()
     {
+        if (AshaConfigurations is < 0 or > 729) return ValidationResult.Error($"--asha-configurations: {AshaConfigurations} is out of range; give 0 to 729");
         if (Trials is < 1 or > 10_000) return ValidationResult.Error($"--trials: {Trials} is out of range; give 1 to 10000");
         if (Seeds is < 1 or > 1000) return ValidationResult.Error($"--seeds: {Seeds} is out of range; give 1 to 1000");
         return base.Validate();
@@ -28,7 +34,8 @@ public sealed class BenchSearchSettings : CommonSettings
 
 /// <summary>
 /// <c>sweeps bench search</c>: TPE against random search on Branin and Hartmann-6, the median simple regret after N
-/// trials over the same seeds, and their ratio, in one run.
+/// trials over the same seeds, and their ratio; then successive halving against random search on lstm.train's Reber
+/// task, the epochs each spent until a validation loss reached random search's best (<see cref="AshaLstmStudy"/>), in one run.
 /// </summary>
 public sealed class BenchSearchCommand : SweepsCommand<BenchSearchSettings>
 {
@@ -47,6 +54,22 @@ public sealed class BenchSearchCommand : SweepsCommand<BenchSearchSettings>
                 $"{tpe.MedianRegret / random.MedianRegret:0.00}");
         }
         Out.Write(table);
+        if (settings.AshaConfigurations > 0) WriteAsha(AshaLstmStudy.Run(settings.AshaConfigurations, 1, 9, seed: 1, interruption));
         return Task.FromResult(0);
+    }
+
+    private void WriteAsha(AshaLstmStudy.Result study)
+    {
+        var table = new Table().Border(TableBorder.Simple)
+            .Title($"lstm.train on Reber, {study.Configurations} configurations: epochs until a validation loss of random search's best ({Numbers.Significant(study.RandomBest)})");
+        foreach (var column in new[] { "search", "best valid loss", "epochs in all", "epochs to random's best" })
+            table.AddColumn(new TableColumn(column).RightAligned());
+        table.AddRow("random, 9 epochs each", Numbers.Significant(study.RandomBest), $"{study.RandomEpochs:N0}", $"{study.RandomEpochsToBest:N0}");
+        table.AddRow($"successive halving, rungs {string.Join("/", study.Rungs)}, η 3", Numbers.Significant(study.LadderBest), $"{study.LadderEpochs:N0}",
+            study.LadderEpochsToRandomBest is { } epochs ? $"{epochs:N0}" : "not reached");
+        Out.Write(table);
+        Out.MarkupLine(study.LadderEpochsToRandomBest is { } reached
+            ? $"successive halving / random, epochs to random's best: [green]{(double)reached / study.RandomEpochsToBest:0.00}[/]; epochs in all: {(double)study.LadderEpochs / study.RandomEpochs:0.00}"
+            : $"successive halving did not reach random search's best; epochs in all: {(double)study.LadderEpochs / study.RandomEpochs:0.00}");
     }
 }
