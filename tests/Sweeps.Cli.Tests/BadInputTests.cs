@@ -92,6 +92,8 @@ public sealed class BadInputTests
     [InlineData(new[] { "coordinator", "--host", "0.0.0.0", "--public-host", "10.0.0.1", "--insecure", "--db", "local.db" }, "SQLite (", "give a PostgreSQL connection string")]
     [InlineData(new[] { "worker" }, "--seed: a worker needs the coordinator's address", "--seed 127.0.0.1:4053")]
     [InlineData(new[] { "worker", "--seed", "nohost" }, "--seed: 'nohost' is not a seed; give host:port", "127.0.0.1:4053")]
+    [InlineData(new[] { "worker", "--seed", "127.0.0.1:4053", "--checkpoint-dir", "/etc/hostname" }, "--checkpoint-dir: /etc/hostname is a file, not a folder", "a file, not a folder")]
+    [InlineData(new[] { "worker", "--seed", "127.0.0.1:4053", "--checkpoint-dir", " " }, "--checkpoint-dir: give a folder every worker shares", "/mnt/sweeps/checkpoints")]
     [InlineData(new[] { "worker", "--seed", "127.0.0.1:4053", "--trial-timeout", "0" }, "--trial-timeout: 0 is not a time", "seconds above 0")]
     [InlineData(new[] { "submit", "x.yaml", "--server", "ftp://here" }, "--server: 'ftp://here' is not an http:// or https:// address", "http://127.0.0.1:4080")]
     [InlineData(new[] { "submit", "x.yaml", "--tls-ca", "missing.pem" }, "--tls-ca: missing.pem does not exist", "the cluster's CA certificate")]
