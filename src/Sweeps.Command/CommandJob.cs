@@ -24,6 +24,8 @@ public sealed class CommandJob(CommandPermission permission, TimeSpan killGrace)
             [], [], () => new CommandJob(permission, killGrace))
         {
             TakesAnyParameters = true,
+            // its metric lines' "step"; a scheduler's rung reaches it as SWEEPS_STOP_AT_STEP
+            Steps = "step",
             Settings = [CommandSettings.Command, CommandSettings.WorkingDirectory],
             CheckPoint = null,
         };
@@ -96,6 +98,7 @@ public sealed class CommandJob(CommandPermission permission, TimeSpan killGrace)
             ["SWEEPS_CHECKPOINT_DIR"] = folders.Checkpoint,
             ["SWEEPS_PARAMS_FILE"] = folders.ParametersFile,
         };
+        if (context.StopAtStep is { } stop) variables["SWEEPS_STOP_AT_STEP"] = stop.ToString(CultureInfo.InvariantCulture);
         foreach (var (name, value) in context.Parameters) variables[ParameterEnvironment.VariableName(name)] = value.ToString();
         return variables;
     }

@@ -43,6 +43,7 @@ public static class LstmJobs
             () => new LstmTrainJob())
         {
             CheckPoint = p => LstmTrainSettings.From(p),
+            Steps = "epoch",
         },
     ];
 

@@ -16,12 +16,12 @@ public sealed record SubmitResponse(IReadOnlyList<SubmittedSweep> Sweeps);
 
 /// <summary>One sweep as <c>GET /sweeps</c> lists it and as the progress stream reports it.</summary>
 /// <param name="Rate">Trials finished per second over the last moments; present in the progress stream.</param>
-public sealed record SweepStatus(string Name, string State, long Total, long Done, long Completed, long Failed, long Running, long Pending, double? Rate = null)
+public sealed record SweepStatus(string Name, string State, long Total, long Done, long Completed, long Failed, long Running, long Pending, double? Rate = null, long Pruned = 0)
 {
     public bool IsOver => StateNames.ParseSweepState(State).IsOver();
 
     public static SweepStatus From(SweepProgress p, double? rate = null) =>
-        new(p.Name, p.State.Text(), p.Total, p.Done, p.Completed, p.Failed, p.Running, p.Pending, rate);
+        new(p.Name, p.State.Text(), p.Total, p.Done, p.Completed, p.Failed, p.Running, p.Pending, rate, p.Pruned);
 }
 
 public sealed record SweepList(IReadOnlyList<SweepStatus> Sweeps);

@@ -104,7 +104,8 @@ public sealed class ResultStore
         var completed = Count(TrialStatus.Completed);
         var failed = Count(TrialStatus.Failed);
         var running = Count(TrialStatus.Running);
-        return new SweepSummary(sweep, completed, failed, running, sweep.TotalTrials - completed - failed - running);
+        var pruned = Count(TrialStatus.Pruned);
+        return new SweepSummary(sweep, completed, failed, running, sweep.TotalTrials - completed - failed - running - pruned, pruned);
     });
 
     /// <summary>How far into the journal the tables are written, for the named projection; 0 when never.</summary>

@@ -20,7 +20,7 @@ public sealed record SweepRow(
 }
 
 /// <summary>What <c>sweeps status</c> shows of a sweep: its row and how many trials stand where.</summary>
-public sealed record SweepSummary(SweepRow Sweep, long Completed, long Failed, long Running, long Pending)
+public sealed record SweepSummary(SweepRow Sweep, long Completed, long Failed, long Running, long Pending, long Pruned = 0)
 {
-    public long Done => Completed + Failed;
+    public long Done => Completed + Failed + Pruned;
 }

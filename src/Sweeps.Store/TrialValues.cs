@@ -37,12 +37,12 @@ internal static class TrialValues
           {Insert}
           SELECT t.sweep, '{ParameterPrefix}' || j.key, CASE j.type WHEN 'true' THEN 1.0 WHEN 'false' THEN 0.0 ELSE j.value END, t.trial_index
           FROM trials t, json_each(t.parameters) j
-          WHERE t.status IN ('completed', 'failed') AND j.type IN ('integer', 'real', 'true', 'false')
+          WHERE t.status IN ('completed', 'failed', 'pruned') AND j.type IN ('integer', 'real', 'true', 'false')
           ON CONFLICT DO NOTHING;
           {Insert}
           SELECT t.sweep, '{MetricPrefix}' || j.key, CASE j.value WHEN 'Infinity' THEN 9e999 WHEN '-Infinity' THEN -9e999 ELSE j.value END, t.trial_index
           FROM trials t, json_each(t.metrics) j
-          WHERE t.status IN ('completed', 'failed') AND t.metrics IS NOT NULL
+          WHERE t.status IN ('completed', 'failed', 'pruned') AND t.metrics IS NOT NULL
             AND (j.type IN ('integer', 'real') OR (j.type = 'text' AND j.value IN ('Infinity', '-Infinity')))
           ON CONFLICT DO NOTHING
           """
@@ -52,12 +52,12 @@ internal static class TrialValues
                  CASE json_typeof(j.value) WHEN 'boolean' THEN CASE j.value::text WHEN 'true' THEN 1.0::float8 ELSE 0.0::float8 END
                       ELSE (j.value #>> '{"{}"}')::float8 END, t.trial_index
           FROM trials t, json_each(t.parameters) j
-          WHERE t.status IN ('completed', 'failed') AND json_typeof(j.value) IN ('number', 'boolean')
+          WHERE t.status IN ('completed', 'failed', 'pruned') AND json_typeof(j.value) IN ('number', 'boolean')
           ON CONFLICT DO NOTHING;
           {Insert}
           SELECT t.sweep, '{MetricPrefix}' || j.key, (j.value #>> '{"{}"}')::float8, t.trial_index
           FROM trials t, json_each(t.metrics) j
-          WHERE t.status IN ('completed', 'failed') AND t.metrics IS NOT NULL
+          WHERE t.status IN ('completed', 'failed', 'pruned') AND t.metrics IS NOT NULL
             AND (json_typeof(j.value) = 'number' OR (json_typeof(j.value) = 'string' AND j.value #>> '{"{}"}' IN ('Infinity', '-Infinity')))
           ON CONFLICT DO NOTHING
           """;

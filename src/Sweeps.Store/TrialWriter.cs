@@ -7,7 +7,7 @@ namespace Sweeps.Store;
 
 /// <summary>
 /// Upserts a batch of trial rows inside the caller's transaction. The guard makes replays harmless: a final row
-/// (completed, failed) is never overwritten, and an older attempt never overwrites a newer one. PostgreSQL gets the
+/// (completed, failed, pruned) is never overwritten, and an older attempt never overwrites a newer one. PostgreSQL gets the
 /// whole batch in one statement (<see cref="PostgresTrialWriter"/>); SQLite, which has no network between it and
 /// the process, one prepared statement executed a row at a time. A finished row's numbers go to trial_values in the
 /// same statement or transaction, only where the guard let the row be written (<see cref="TrialValues"/>).
@@ -23,7 +23,7 @@ internal static class TrialWriter
             status = excluded.status, attempt = excluded.attempt, worker = excluded.worker,
             started_at = excluded.started_at, ended_at = excluded.ended_at, duration_ms = excluded.duration_ms,
             metrics = excluded.metrics, series = excluded.series, error = excluded.error, host = excluded.host, details = excluded.details
-        WHERE trials.status NOT IN ('completed', 'failed')
+        WHERE trials.status NOT IN ('completed', 'failed', 'pruned')
           AND (excluded.attempt > trials.attempt OR (excluded.attempt = trials.attempt AND excluded.status <> 'running'))
         """;
 

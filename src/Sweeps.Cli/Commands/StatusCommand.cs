@@ -29,13 +29,13 @@ public sealed class StatusCommand : SweepsCommand<StatusSettings>
                 return Task.FromResult(0);
             }
             var table = new Table().Border(TableBorder.Simple);
-            foreach (var column in new[] { "sweep", "job", "state", "completed", "failed", "running", "pending", "total", "submitted (UTC)" })
+            foreach (var column in new[] { "sweep", "job", "state", "completed", "failed", "pruned", "running", "pending", "total", "submitted (UTC)" })
                 table.AddColumn(column);
             foreach (var sweep in sweeps)
             {
                 var s = store.Summarize(sweep);
                 table.AddRow(Markup.Escape(sweep.Name), Markup.Escape(sweep.Job), sweep.State.Text(), $"{s.Completed:N0}",
-                    s.Failed > 0 ? $"[red]{s.Failed:N0}[/]" : "0", $"{s.Running:N0}", $"{s.Pending:N0}", $"{sweep.TotalTrials:N0}",
+                    s.Failed > 0 ? $"[red]{s.Failed:N0}[/]" : "0", $"{s.Pruned:N0}", $"{s.Running:N0}", $"{s.Pending:N0}", $"{sweep.TotalTrials:N0}",
                     sweep.SubmittedAt.ToString("yyyy-MM-dd HH:mm:ss"));
             }
             Out.Write(table);
@@ -54,7 +54,8 @@ public sealed class StatusCommand : SweepsCommand<StatusSettings>
         Row("sampler", found.Sampler);
         Row("state", found.State.Text());
         Row("submitted", found.SubmittedAt.ToString("yyyy-MM-dd HH:mm:ss") + " UTC");
-        Row("trials", $"{found.TotalTrials:N0}: {summary.Completed:N0} completed, {summary.Failed:N0} failed, {summary.Running:N0} running, {summary.Pending:N0} pending");
+        Row("trials", $"{found.TotalTrials:N0}: {summary.Completed:N0} completed, {summary.Failed:N0} failed, " +
+            (summary.Pruned > 0 ? $"{summary.Pruned:N0} pruned, " : "") + $"{summary.Running:N0} running, {summary.Pending:N0} pending");
         if (found.ObjectiveMetric is not null) Row("objective", $"{found.ObjectiveGoal} {Markup.Escape(found.ObjectiveMetric)}");
         Row("fingerprint", found.Fingerprint[..16]);
         Row("submitted by", Markup.Escape(OriginText.Who(found.Origin)));

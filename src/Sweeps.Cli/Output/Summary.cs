@@ -50,7 +50,7 @@ internal static class Summary
 
         var metrics = (objective is null ? metricNames : metricNames.Where(m => m != objective.Metric).Prepend(objective.Metric)).Take(MaxMetricColumns).ToList();
         var title = $"[bold]{Markup.Escape(spec.Name)}[/] ({Markup.Escape(spec.Job)}): {counts.Completed:N0} completed, " +
-                    (counts.Failed > 0 ? $"[red]{counts.Failed:N0} failed[/], " : "0 failed, ") + $"{counts.Pending + counts.Running:N0} left of {sweep.TotalTrials:N0}";
+                    (counts.Failed > 0 ? $"[red]{counts.Failed:N0} failed[/], " : "0 failed, ") + (counts.Pruned > 0 ? $"{counts.Pruned:N0} pruned, " : "") + $"{counts.Pending + counts.Running:N0} left of {sweep.TotalTrials:N0}";
         var left = new[] { shown.Select(r => r.Id.ToString()).Append(grouped ? "point" : "trial") }
             .Concat(varying.Select((name, i) => shown.Select(r => r.Parameters[i]).Append(name)))
             .Concat(grouped && spec.Replicates > 1 ? [shown.Select(r => r.Count.ToString()).Append("n")] : [])

@@ -35,9 +35,13 @@ public sealed partial class CoordinatorState
         List<StopTrials>? stops = null;
         foreach (var group in holding.GroupBy(k => k.Sweep, StringComparer.Ordinal))
         {
-            if (!_sweeps.TryGetValue(group.Key, out var sweep) || sweep.State is not (SweepState.Paused or SweepState.Cancelled)) continue;
-            foreach (var indexes in group.Select(k => k.Index).Distinct().Order().Chunk(StopTrials.MaxTrials))
-                (stops ??= []).Add(new StopTrials(sweep.Name, indexes, sweep.State));
+            if (!_sweeps.TryGetValue(group.Key, out var sweep)) continue;
+            // a running sweep's trials the scheduler pruned while they ran (median) stop as if cancelled
+            var stopping = sweep.State is SweepState.Paused or SweepState.Cancelled
+                ? group.Select(k => k.Index)
+                : group.Select(k => k.Index).Where(i => sweep.Prunings.ContainsKey(i) && !sweep.Running.ContainsKey(i));
+            foreach (var indexes in stopping.Distinct().Order().Chunk(StopTrials.MaxTrials))
+                (stops ??= []).Add(new StopTrials(sweep.Name, indexes, sweep.State is SweepState.Paused ? SweepState.Paused : SweepState.Cancelled));
         }
         return stops ?? (IReadOnlyList<StopTrials>)[];
     }

@@ -123,8 +123,15 @@ public sealed partial class CoordinatorState(JobRegistry jobs, CoordinatorOption
                 if (refusal is null) accepted.Add(outcome);
                 else refused.Add(refusal);
             }
-            if (accepted.Count == 0) continue;
-            events.Add(new TrialsFinished(sweep!.Name, worker, accepted));
+            if (accepted.Count == 0 || sweep is null) continue;
+            var atRungs = RungResults(sweep, accepted);
+            if (atRungs.Count > 0)
+            {
+                events.Add(new TrialsReachedRung(sweep.Name, worker, atRungs));
+                accepted = accepted.Where(o => !atRungs.Any(r => r.Outcome.Index == o.Index)).ToList();
+                if (accepted.Count == 0) continue;
+            }
+            events.Add(new TrialsFinished(sweep.Name, worker, accepted));
             AddFinishedIfDone(events, sweep, accepted.Count);
         }
         return new ReportDecision(events, refused);
@@ -159,7 +166,11 @@ public sealed partial class CoordinatorState(JobRegistry jobs, CoordinatorOption
         foreach (var report in reports ?? [])
         {
             if (_sweeps.TryGetValue(report.Sweep, out var sweep) && sweep.Running.TryGetValue(report.Index, out var lease) && lease.Worker == worker)
+            {
                 lease.Report = report;
+                if (sweep.Scheduler is { UsesRungs: false } median && report.Metrics?.TryGetValue(median.Spec.Metric, out var value) == true)
+                    (lease.History ??= new())[report.Step] = value;
+            }
         }
     }
 
@@ -202,10 +213,10 @@ public sealed partial class CoordinatorState(JobRegistry jobs, CoordinatorOption
                 foreach (var retry in e.Retries)
                 {
                     run.ToRunAgain.Remove(retry.Index);
-                    run.Running[retry.Index] = new Lease(retry.Attempt, retry.Losses, e.Worker, until);
+                    run.Running[retry.Index] = new Lease(retry.Attempt, retry.Losses, e.Worker, until) { Since = e.At };
                 }
                 for (var i = e.FirstNew; i < e.FirstNew + e.NewCount; i++)
-                    run.Running[i] = new Lease(1, 0, e.Worker, until);
+                    run.Running[i] = new Lease(1, 0, e.Worker, until) { Since = e.At };
                 run.Cursor = Math.Max(run.Cursor, e.FirstNew + e.NewCount);
                 break;
             case TrialsFinished e:
@@ -214,8 +225,13 @@ public sealed partial class CoordinatorState(JobRegistry jobs, CoordinatorOption
                 {
                     if (!finished.Running.Remove(outcome.Index)) finished.ToRunAgain.Remove(outcome.Index);
                     finished.Search?.Observe(outcome);
+                    finished.Scheduler?.Finished(outcome);
                     if (outcome.Succeeded) finished.Completed++;
-                    else finished.Failed++;
+                    else
+                    {
+                        finished.Failed++;
+                        finished.Failures[outcome.Index] = outcome.Attempt;
+                    }
                 }
                 break;
             case TrialsRequeued e:
@@ -245,7 +261,8 @@ public sealed partial class CoordinatorState(JobRegistry jobs, CoordinatorOption
                 _sweeps[e.Sweep].Waiting = e.Reason;
                 break;
             default:
-                throw new ArgumentException($"the coordinator has no rule for {evt.GetType().Name}", nameof(evt));
+                if (!ApplyScheduling(evt)) throw new ArgumentException($"the coordinator has no rule for {evt.GetType().Name}", nameof(evt));
+                break;
         }
     }
 
@@ -270,6 +287,10 @@ public sealed partial class CoordinatorState(JobRegistry jobs, CoordinatorOption
     {
         Suggested = s.Search?.SuggestedPoints.ToList(),
         Observed = s.Search?.Observed.ToList(),
+        Scheduler = s.Scheduler?.Snapshot(),
+        Failures = s.Failures.Select(f => new RetriedTrial(f.Key, f.Value, 0)).ToList(),
+        Prunings = s.Prunings.Select(f => new RetriedTrial(f.Key, f.Value, 0)).ToList(),
+        Pruned = s.Pruned,
     }).ToList());
 
     public void Restore(CoordinatorSnapshot snapshot)
@@ -279,9 +300,13 @@ public sealed partial class CoordinatorState(JobRegistry jobs, CoordinatorOption
         foreach (var s in snapshot.Sweeps)
         {
             var spec = SpecLoader.ParseTrusted(s.Spec, $"sweep '{s.Name}' in a snapshot");
-            var run = new SweepRun(spec, s.Spec, s.Fingerprint) { Cursor = s.Cursor, Completed = s.Completed, Failed = s.Failed, State = s.State, Waiting = s.Waiting };
+            var run = new SweepRun(spec, s.Spec, s.Fingerprint)
+                { Cursor = s.Cursor, Completed = s.Completed, Failed = s.Failed, Pruned = s.Pruned, State = s.State, Waiting = s.Waiting };
             foreach (var retry in s.ToRunAgain) run.ToRunAgain[retry.Index] = retry;
             run.Search?.Restore(s.Suggested, s.Observed);
+            run.Scheduler?.Restore(s.Scheduler);
+            foreach (var failed in s.Failures ?? []) run.Failures[failed.Index] = failed.Attempt;
+            foreach (var pruned in s.Prunings ?? []) run.Prunings[pruned.Index] = pruned.Attempt;
             Add(run);
         }
     }
@@ -290,6 +315,7 @@ public sealed partial class CoordinatorState(JobRegistry jobs, CoordinatorOption
         .Select(s => new SweepProgress(s.Name, s.State, s.Total, s.Completed, s.Failed, s.Running.Count, s.Cursor)
         {
             Waiting = s.Waiting,
+            Pruned = s.Pruned,
             // the few running trials furthest along, with their intermediate metrics, for progress displays
             Reports = s.Running.Values.Where(l => l.Report is not null).Select(l => l.Report!)
                 .OrderByDescending(r => r.Fraction).ThenBy(r => r.Index).Take(8).ToList(),
@@ -307,8 +333,9 @@ public sealed partial class CoordinatorState(JobRegistry jobs, CoordinatorOption
     private static TrialAssignment Assignment(SweepRun sweep, long index, int attempt)
     {
         var trial = sweep.Search is { } search ? sweep.Plan.At(index, search[index]) : sweep.Plan.At(index);
+        var (stopAt, mayContinue) = sweep.Scheduler?.Budget(index) ?? (null, false);
         return new TrialAssignment(sweep.Name, index, attempt, sweep.Spec.Job, trial.Seed, trial.Parameters,
-            sweep.Spec.Settings.Count > 0 ? sweep.Spec.Settings : null, sweep.Spec.Timeout);
+            sweep.Spec.Settings.Count > 0 ? sweep.Spec.Settings : null, sweep.Spec.Timeout, stopAt, mayContinue);
     }
 
     private IReadOnlyList<object> DecideLosses(Func<long, Lease, bool> lost, string reason)

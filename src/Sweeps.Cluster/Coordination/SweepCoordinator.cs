@@ -44,6 +44,8 @@ public sealed partial class SweepCoordinator : ReceivePersistentActor, IWithTime
             foreach (var sweep in _state.Progress().Where(p => !p.IsOver))
                 _log.Info("Recovered sweep {0}: {1} of {2} done, {3} to run", sweep.Name, sweep.Done, sweep.Total, sweep.Total - sweep.Done);
             Timers.StartPeriodicTimer("leases", CheckLeases.Instance, options.LeaseCheckInterval);
+            // a decision on rungs the previous coordinator made but did not journal is made again now
+            UpdateSchedule();
         });
         Recover<ISweepsMessage>(e => _state.Apply(e));
 
@@ -95,6 +97,7 @@ public sealed partial class SweepCoordinator : ReceivePersistentActor, IWithTime
                     h.Worker, stop.Indexes.Count, stop.Sweep, stop.Because.Text());
                 Sender.Tell(stop);
             }
+            PruneReported(Sender, h);
         });
         Command<Terminated>(t =>
         {
@@ -130,9 +133,11 @@ public sealed partial class SweepCoordinator : ReceivePersistentActor, IWithTime
                 sender.Tell(new SweepStateChangeResult(change.Name, true, decision.Message));
                 StopTrialsOf(change.Name);
                 UpdateWaiting();
+                UpdateSchedule();
             });
         });
         Command<CheckWaiting>(_ => JournalWaiting());
+        Command<CheckSchedule>(_ => DecideSchedule());
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot failed; recovery replays more events until the next one succeeds"));
         Command<DeleteSnapshotsSuccess>(_ => { });
@@ -262,6 +267,7 @@ public sealed partial class SweepCoordinator : ReceivePersistentActor, IWithTime
             sender.Tell(new OutcomesRecorded(report.Batch));
             // an adaptive sweep's next trials may wait for these results
             if (decision.Events.OfType<TrialsFinished>().Any(f => _state.LearnsFromResults(f.Sweep))) WakeIdleWorkers();
+            if (MayReschedule(decision.Events)) UpdateSchedule();
         });
     }
 

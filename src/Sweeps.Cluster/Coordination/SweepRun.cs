@@ -19,12 +19,23 @@ internal sealed class SweepRun(SweepSpec spec, string specText, string fingerpri
 
     /// <summary>For <c>sampler: tpe</c>: the points suggested so far and the results they come from; null for the other samplers.</summary>
     public TpeSearch? Search { get; } = TpeSearch.For(spec);
+
+    /// <summary>For a sweep with a <c>scheduler:</c>: its rungs and paused trials, or the curves the median rule judges by; null otherwise.</summary>
+    public TrialScheduler? Scheduler { get; } = TrialScheduler.For(spec);
     public long Total => Plan.TrialCount;
 
     /// <summary>Trials below the cursor have been handed out at least once.</summary>
     public long Cursor { get; set; }
     public long Completed { get; set; }
     public long Failed { get; set; }
+    public long Pruned { get; set; }
+
+    /// <summary>Failed trials by index, with the attempt that failed: what <c>sweeps retry --failed</c> may run again.</summary>
+    public SortedDictionary<long, int> Failures { get; } = new();
+
+    /// <summary>Pruned trials by index, with the attempt that was stopped: what <c>sweeps retry --pruned</c> may run again.</summary>
+    public SortedDictionary<long, int> Prunings { get; } = new();
+
     public SweepState State { get; set; } = SweepState.Running;
 
     public Dictionary<long, Lease> Running { get; } = new();
@@ -46,17 +57,20 @@ internal sealed class SweepRun(SweepSpec spec, string specText, string fingerpri
     {
         var run = new SweepRun(grown, grownText, grownFingerprint)
         {
-            Cursor = Cursor, Completed = Completed, Failed = Failed, Waiting = Waiting,
+            Cursor = Cursor, Completed = Completed, Failed = Failed, Pruned = Pruned, Waiting = Waiting,
             State = State == SweepState.Finished ? SweepState.Running : State,
         };
         foreach (var (index, lease) in Running) run.Running[index] = lease;
         foreach (var (index, retry) in ToRunAgain) run.ToRunAgain[index] = retry;
         foreach (var (worker, why) in RefusedBy) run.RefusedBy[worker] = why;
         run.Search?.Restore(Search?.SuggestedPoints, Search?.Observed);
+        run.Scheduler?.Restore(Scheduler?.Snapshot());
+        foreach (var (index, attempt) in Failures) run.Failures[index] = attempt;
+        foreach (var (index, attempt) in Prunings) run.Prunings[index] = attempt;
         return run;
     }
 
-    public long Done => Completed + Failed;
+    public long Done => Completed + Failed + Pruned;
     public bool HasWork => State == SweepState.Running && (ToRunAgain.Count > 0 || Cursor < Total);
     public bool IsOver => State.IsOver();
 }

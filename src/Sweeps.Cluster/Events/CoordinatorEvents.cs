@@ -52,3 +52,30 @@ public sealed record TrialsRefused(string Sweep, string Worker, IReadOnlyList<Re
 
 /// <summary>The sweep waits because no connected worker can run it (<see cref="Reason"/> says why), or no longer (null).</summary>
 public sealed record SweepWaiting(string Sweep, string? Reason, DateTime At) : ISweepsMessage;
+
+/// <summary>
+/// Trials of a sweep with successive halving (<c>scheduler:</c> asha, sha, hyperband) that ran to a rung below the last: each
+/// pauses there with its result, keeping its checkpoint, until it is promoted or pruned.
+/// </summary>
+public sealed record TrialsReachedRung(string Sweep, string Worker, IReadOnlyList<RungResult> Results) : ISweepsMessage;
+
+/// <param name="Rung">The rung reached, counted from 0 in the trial's bracket.</param>
+/// <param name="Step">The rung's resource (the epoch the trial stopped after).</param>
+/// <param name="Value">The scheduler's metric there (NaN when the trial did not report it: ranked last).</param>
+public sealed record RungResult(TrialOutcome Outcome, int Rung, long Step, double Value);
+
+/// <summary>The scheduler continues paused trials to their next rung, each as a new attempt from its checkpoint.</summary>
+public sealed record TrialsPromoted(string Sweep, IReadOnlyList<PromotedTrial> Trials, DateTime At) : ISweepsMessage;
+
+/// <param name="Attempt">The attempt the trial runs as from its checkpoint.</param>
+public sealed record PromotedTrial(long Index, int FromRung, int ToRung, int Attempt);
+
+/// <summary>
+/// The scheduler stopped trials for good: a paused trial not promoted, or (median) a running one worse than the median.
+/// Each is final with the metrics of the step it was judged at.
+/// </summary>
+public sealed record TrialsPruned(string Sweep, IReadOnlyList<PrunedTrial> Trials, DateTime At) : ISweepsMessage;
+
+/// <param name="Rung">The rung it was judged at (successive halving); null for the median rule.</param>
+/// <param name="Reason">In words, for the trial's row: which rule, what value, against what.</param>
+public sealed record PrunedTrial(TrialOutcome Outcome, long Step, int? Rung, string Reason);

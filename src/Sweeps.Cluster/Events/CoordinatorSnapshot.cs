@@ -28,7 +28,30 @@ public sealed record SweepSnapshot(
 
     /// <summary>An adaptive sweep's finished trials and their objective values (NaN: no value), in the order they finished.</summary>
     public IReadOnlyList<ObservedTrial>? Observed { get; init; }
+
+    /// <summary>A sweep with a <c>scheduler:</c>: what its trials reached and where they wait; null for the others.</summary>
+    public SchedulerSnapshot? Scheduler { get; init; }
+
+    /// <summary>Failed and pruned trials with their final attempts, which <c>sweeps retry</c> may run again; null in older snapshots.</summary>
+    public IReadOnlyList<RetriedTrial>? Failures { get; init; }
+
+    public IReadOnlyList<RetriedTrial>? Prunings { get; init; }
+
+    public long Pruned { get; init; }
 }
+
+/// <summary>
+/// A sweep's scheduler: every rung result (trial, rung, value), every promotion (trial, from rung), the trials paused at
+/// a rung now, the trials run again to their end, and (median) the finished trials' curves.
+/// </summary>
+public sealed record SchedulerSnapshot(
+    IReadOnlyList<RungRecord> Reached,
+    IReadOnlyList<RungRecord> Promoted,
+    IReadOnlyList<RungResult> Paused,
+    IReadOnlyList<long> ToTheEnd,
+    IReadOnlyList<double[]> Curves);
+
+public sealed record RungRecord(long Index, int Rung, double Value);
 
 /// <summary>A finished trial as an adaptive sampler learns from it: its index and objective value (NaN when it has none).</summary>
 public sealed record ObservedTrial(long Index, double Value);

@@ -30,7 +30,10 @@ public sealed record SweepProgress(string Name, SweepState State, long Total, lo
     /// <summary>Why no connected worker can run the sweep's trials, when that is so (null otherwise).</summary>
     public string? Waiting { get; init; }
 
-    public long Done => Completed + Failed;
+    /// <summary>Trials the sweep's scheduler stopped early.</summary>
+    public long Pruned { get; init; }
+
+    public long Done => Completed + Failed + Pruned;
     public long Pending => Total - Done - Running;
     public bool IsOver => State.IsOver();
 }

@@ -15,8 +15,10 @@ public sealed record TrialsAssigned(IReadOnlyList<TrialAssignment> Trials) : ISw
 /// One trial to run: which job, with what, and which attempt this is (a result names the attempt it belongs to); and the
 /// sweep's settings for its job (<c>command:</c>) and time-out, when it gives them.
 /// </summary>
+/// <param name="StopAtStep">The rung the sweep's scheduler runs the trial to (<see cref="Core.Jobs.JobContext.StopAtStep"/>); null: to the end.</param>
+/// <param name="MayContinue">The scheduler may continue the trial from that step later: its checkpoint stays when it ends.</param>
 public sealed record TrialAssignment(string Sweep, long Index, int Attempt, string Job, ulong Seed, TrialParameters Parameters,
-    IReadOnlyList<Core.Jobs.JobSettingValue>? Settings = null, TimeSpan? Timeout = null)
+    IReadOnlyList<Core.Jobs.JobSettingValue>? Settings = null, TimeSpan? Timeout = null, long? StopAtStep = null, bool MayContinue = false)
 {
     public TrialKey Key => new(Sweep, Index);
 }

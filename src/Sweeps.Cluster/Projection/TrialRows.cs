@@ -28,6 +28,8 @@ internal sealed class TrialRows
         TrialsRequeued e => e.Trials.Count,
         TrialsRefused e => e.Trials.Count,
         TrialsSuggested e => e.Parameters.Count,
+        TrialsReachedRung e => e.Results.Count,
+        TrialsPruned e => e.Trials.Count,
         _ => 1,
     });
 
@@ -67,19 +69,18 @@ internal sealed class TrialRows
                 for (var i = e.FirstNew; i < e.FirstNew + e.NewCount; i++) batch.Put(Row(e.Sweep, i, TrialStatus.Running, 1, e.Worker, e.At));
                 break;
             case TrialsFinished e:
-                foreach (var o in e.Outcomes)
-                {
-                    batch.Put(Row(e.Sweep, o.Index, o.Succeeded ? TrialStatus.Completed : TrialStatus.Failed, o.Attempt, e.Worker, o.StartedAt) with
+                foreach (var o in e.Outcomes) batch.Put(Ended(e.Sweep, o, o.Succeeded ? TrialStatus.Completed : TrialStatus.Failed, e.Worker));
+                break;
+            case TrialsReachedRung e:
+                // paused at a rung, its checkpoint kept: pending, with what it reached there, until promoted or pruned
+                foreach (var r in e.Results)
+                    batch.Put(Ended(e.Sweep, r.Outcome, TrialStatus.Pending, e.Worker) with
                     {
-                        EndedAt = o.EndedAt,
-                        DurationMs = (o.EndedAt - o.StartedAt).TotalMilliseconds,
-                        Metrics = o.Metrics,
-                        Series = o.Series,
-                        Error = o.Error,
-                        Host = o.Host,
-                        Details = o.Details,
+                        Error = $"paused at rung {r.Rung} ({_plans[e.Sweep].Spec.Scheduler?.Resource} {r.Step}): waits to be promoted or pruned",
                     });
-                }
+                break;
+            case TrialsPruned e:
+                foreach (var t in e.Trials) batch.Put(Ended(e.Sweep, t.Outcome, TrialStatus.Pruned, worker: null));
                 break;
             case TrialsRequeued e:
                 // a cancelled sweep's trials are handed back never to run again
@@ -101,6 +102,19 @@ internal sealed class TrialRows
                 break;
         }
     }
+
+    /// <summary>A trial's row with what its attempt came to.</summary>
+    private TrialRow Ended(string sweep, Messages.TrialOutcome o, TrialStatus status, string? worker) =>
+        Row(sweep, o.Index, status, o.Attempt, worker, o.StartedAt) with
+        {
+            EndedAt = o.EndedAt,
+            DurationMs = (o.EndedAt - o.StartedAt).TotalMilliseconds,
+            Metrics = o.Metrics,
+            Series = o.Series,
+            Error = o.Error,
+            Host = o.Host,
+            Details = o.Details,
+        };
 
     private TrialRow Row(string sweep, long index, TrialStatus status, int attempt, string? worker, DateTime? startedAt)
     {

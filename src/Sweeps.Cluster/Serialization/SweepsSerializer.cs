@@ -54,6 +54,9 @@ public sealed class SweepsSerializer(ExtendedActorSystem system) : SerializerWit
         [typeof(SweepWaiting)] = "e.wait",
         [typeof(TrialsSuggested)] = "e.sug",
         [typeof(SweepExtended)] = "e.ext",
+        [typeof(TrialsReachedRung)] = "e.rung",
+        [typeof(TrialsPromoted)] = "e.pro",
+        [typeof(TrialsPruned)] = "e.pru",
         [typeof(CoordinatorSnapshot)] = "s.coord",
     };
 

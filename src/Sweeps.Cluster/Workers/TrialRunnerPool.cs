@@ -144,8 +144,10 @@ internal sealed class TrialRunnerPool : IDisposable
         var checkpoints = _checkpoints is null ? null
             : new TouchedCheckpoints(_checkpoints.For(assignment.Sweep, assignment.Index), step => _worker.Tell(new TrialResumes(assignment.Key, assignment.Attempt, step)));
         var ran = Run(assignment, checkpoints ?? TrialCheckpoints.None);
-        // A trial that ended (completed or failed) will not continue: its checkpoints go. One handed back keeps them.
-        if (ran.Outcome is not null && checkpoints is { Touched: true }) Forget(checkpoints, assignment);
+        // A trial that ended (completed or failed) will not continue: its checkpoints go. One handed back keeps them, and
+        // so does one paused at a scheduler's rung.
+        if (ran.Outcome is not null && checkpoints is { Touched: true } && !(assignment.MayContinue && ran.Outcome.Succeeded))
+            Forget(checkpoints, assignment);
         return ran;
     }
 
@@ -178,6 +180,7 @@ internal sealed class TrialRunnerPool : IDisposable
                 Checkpoints = checkpoints,
                 Settings = assignment.Settings ?? [],
                 Timeout = assignment.Timeout,
+                StopAtStep = assignment.StopAtStep,
                 TimedOut = timedOut?.Token ?? CancellationToken.None,
             });
             return new TrialRan(assignment, new TrialOutcome(assignment.Sweep, assignment.Index, assignment.Attempt, true,

@@ -47,5 +47,11 @@ public sealed class JobContext(
     /// </summary>
     public ITrialCheckpoints Checkpoints { get; init; } = TrialCheckpoints.None;
 
+    /// <summary>
+    /// For a job that runs in steps (<see cref="JobDefinition.Steps"/>): end after this step, as if it were the last, having
+    /// saved its checkpoint; the sweep's scheduler may run the trial again later to continue from there. Null: run to the end.
+    /// </summary>
+    public long? StopAtStep { get; init; }
+
     public JobSettingValue? Setting(string name) => Settings.FirstOrDefault(s => s.Name == name);
 }

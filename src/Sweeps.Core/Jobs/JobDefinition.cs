@@ -28,6 +28,13 @@ public sealed record JobDefinition(
     /// </summary>
     public bool TakesAnyParameters { get; init; }
 
+    /// <summary>
+    /// What the job's steps count (<c>epoch</c>) when it runs in steps: it reports intermediate metrics by step, stops after
+    /// <see cref="JobContext.StopAtStep"/> and continues from its checkpoint when run again, so a <c>scheduler:</c> can judge
+    /// and pause it. Null for a job that runs in one piece.
+    /// </summary>
+    public string? Steps { get; init; }
+
     public JobSetting? FindSetting(string name) => Settings.FirstOrDefault(s => s.Name == name);
 
     /// <summary>The parameter of that name, or null.</summary>

@@ -20,6 +20,7 @@ public static class StateNames
         (TrialStatus.Running, "running"),
         (TrialStatus.Completed, "completed"),
         (TrialStatus.Failed, "failed"),
+        (TrialStatus.Pruned, "pruned"),
     ];
 
     public static string AllSweepStates { get; } = string.Join(", ", Sweep.Select(s => s.Text));
@@ -37,7 +38,7 @@ public static class StateNames
     /// <summary>Finished and cancelled sweeps never change again.</summary>
     public static bool IsOver(this SweepState state) => state is SweepState.Finished or SweepState.Cancelled;
 
-    public static bool IsFinal(this TrialStatus status) => status is TrialStatus.Completed or TrialStatus.Failed;
+    public static bool IsFinal(this TrialStatus status) => status is TrialStatus.Completed or TrialStatus.Failed or TrialStatus.Pruned;
 
     /// <summary>Reads a sweep state exactly as spelled here (no other case, no numbers); anything else is refused with the list.</summary>
     public static SweepState ParseSweepState(string? text) =>

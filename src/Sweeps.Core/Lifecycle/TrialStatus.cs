@@ -11,4 +11,7 @@ public enum TrialStatus
     Completed,
 
     Failed,
+
+    /// <summary>Stopped early by the sweep's scheduler (<c>scheduler:</c>): its metrics are those of the step it was judged at.</summary>
+    Pruned,
 }

@@ -74,6 +74,25 @@ public static class SpecSchema
                 },
                 ["trials"] = new JsonObject { ["description"] = "Points to draw, for random, sobol and tpe.", ["type"] = "integer", ["minimum"] = 1 },
                 ["batch"] = new JsonObject { ["description"] = "For tpe: suggest this many trials at a time from the results of the batches before, reproducibly whatever the number of workers.", ["type"] = "integer", ["minimum"] = 1, ["maximum"] = SearchReader.MaxBatch },
+                ["scheduler"] = new JsonObject
+                {
+                    ["description"] = "Stops trials early on an intermediate metric: median (stop a trial worse than the finished trials' median at its step), " +
+                                      "asha, sha (synchronous, reproducible) or hyperband (successive halving: trials pause at rungs min_resource·η^k and only the best 1/η continue from their checkpoints).",
+                    ["type"] = "object",
+                    ["properties"] = new JsonObject
+                    {
+                        ["kind"] = new JsonObject { ["enum"] = Strings(SchedulerReader.Kinds) },
+                        ["metric"] = new JsonObject { ["description"] = "Default: the objective's metric.", ["type"] = "string" },
+                        ["goal"] = new JsonObject { ["enum"] = new JsonArray("maximize", "minimize") },
+                        ["resource"] = new JsonObject { ["description"] = "What a step counts, as the job names it (epoch).", ["type"] = "string" },
+                        ["min_resource"] = new JsonObject { ["description"] = "The first rung; for median, the first step judged.", ["type"] = "integer", ["minimum"] = 1, ["default"] = 1 },
+                        ["max_resource"] = new JsonObject { ["description"] = "The last rung (successive halving).", ["type"] = "integer", ["minimum"] = 1 },
+                        ["reduction_factor"] = new JsonObject { ["description"] = "η: each rung keeps the best 1/η.", ["type"] = "integer", ["minimum"] = 2, ["maximum"] = 100, ["default"] = SchedulerSpec.DefaultReductionFactor },
+                        ["startup_trials"] = new JsonObject { ["description"] = "Median: finished trials needed before any is stopped.", ["type"] = "integer", ["minimum"] = 0, ["default"] = SchedulerSpec.DefaultStartupTrials },
+                    },
+                    ["required"] = new JsonArray("kind"),
+                    ["additionalProperties"] = false,
+                },
                 ["seed"] = new JsonObject { ["description"] = "Every trial's seed derives from this and the trial's index.", ["type"] = "integer", ["minimum"] = 0, ["maximum"] = ulong.MaxValue, ["default"] = 0 },
                 ["replicates"] = new JsonObject { ["description"] = "Repeats of each point, each with its own seed.", ["type"] = "integer", ["minimum"] = 1, ["maximum"] = int.MaxValue, ["default"] = 1 },
                 ["parameters"] = new JsonObject { ["description"] = "name: a value (a constant), a list (an axis or a choice) or a range {min, max}.", ["type"] = "object" },

@@ -55,6 +55,10 @@ public static partial class SpecText
             fields.Add(("requires", "{" + string.Join(", ", spec.Requires.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{Word(r.Key)}: {Text(r.Value)}")) + "}"));
         if (spec.Timeout is { } timeout) fields.Add(("timeout", SpecDuration.Format(timeout)));
         if (spec.Batch is { } batch) fields.Add(("batch", batch.ToString(CultureInfo.InvariantCulture)));
+        if (spec.Scheduler is { } s)
+            fields.Add(("scheduler", $"{{kind: {SchedulerReader.Word(s.Kind)}, metric: {Word(s.Metric)}, goal: {s.Goal.ToString().ToLowerInvariant()}, " +
+                                     $"resource: {Word(s.Resource)}, min_resource: {s.MinResource}, " +
+                                     (s.UsesRungs ? $"max_resource: {s.MaxResource}, reduction_factor: {s.ReductionFactor}}}" : $"startup_trials: {s.StartupTrials}}}")));
         foreach (var setting in spec.Settings)
             fields.Add((Word(setting.Name), setting.IsList ? "[" + string.Join(", ", setting.Items.Select(Quoted)) + "]" : Quoted(setting.Single())));
         return fields;

@@ -11,6 +11,7 @@ public static class SweepExtension
 {
     public static bool Extends(SweepSpec proposed, SweepSpec stored) =>
         proposed.Sampler is SamplerKind.Random or SamplerKind.Sobol or SamplerKind.Tpe
+        && proposed.Scheduler?.Kind != SchedulerKind.Sha // its bracket is the sweep's trials: more would change every decision
         && proposed.Trials is { } more && stored.Trials is { } before && more > before
         && SpecDiff.Between(stored, proposed with { Trials = before }).Count == 0;
 }

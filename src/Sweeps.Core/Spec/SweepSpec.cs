@@ -38,6 +38,9 @@ public sealed record SweepSpec(
     /// </summary>
     public int? Batch { get; init; }
 
+    /// <summary>How trials are stopped early (<c>scheduler:</c>); null: every trial runs its full budget.</summary>
+    public SchedulerSpec? Scheduler { get; init; }
+
     /// <summary>A trial running longer than this is stopped and fails (<c>timeout: 2h</c>); null for no limit.</summary>
     public TimeSpan? Timeout { get; init; }
 

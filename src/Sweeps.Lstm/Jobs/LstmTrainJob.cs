@@ -8,6 +8,7 @@ namespace Sweeps.Lstm.Jobs;
 /// <c>lstm.train</c>: generates the task from the trial's seed (or reads it from a sequence file, <c>task: file</c>), trains one LSTM variant in float32 on one core,
 /// and reports its losses. Divergence is a result (diverged = 1), not an error. It saves a checkpoint after every epoch to
 /// <see cref="JobContext.Checkpoints"/> and, run again, continues after the latest one, ending exactly as an uninterrupted run.
+/// Given <see cref="JobContext.StopAtStep"/> (a scheduler's rung), it ends after that epoch.
 /// </summary>
 public sealed class LstmTrainJob : IJob
 {
@@ -17,9 +18,12 @@ public sealed class LstmTrainJob : IJob
     {
         var settings = LstmTrainSettings.From(context.Parameters);
         var task = settings.MakeTask(context.Seed);
-        var trainer = new Trainer<float>(task, settings.Options, context.Seed);
+        var options = settings.Options;
+        // Paused by the sweep's scheduler at a rung: train to that epoch only; the checkpoint carries the rest on later.
+        if (context.StopAtStep is { } stop && stop < options.MaxEpochs) options = options with { MaxEpochs = (int)Math.Max(1, stop) };
+        var trainer = new Trainer<float>(task, options, context.Seed);
         var report = trainer.Train(context.Cancellation, epoch => context.Progress.Report(
-                (double)epoch.Epoch / epoch.MaxEpochs, epoch.Epoch,
+                (double)epoch.Epoch / settings.Options.MaxEpochs, epoch.Epoch,
                 new Dictionary<string, double> { ["valid_loss"] = epoch.ValidLoss, ["train_loss"] = epoch.TrainLoss }),
             new TrainingCheckpoints(context.Checkpoints, settings.DataIdentity));
 

@@ -18,8 +18,8 @@ internal static class HeaderSection
             html.Append($"; objective: {(o.Goal == ObjectiveGoal.Minimize ? "minimize" : "maximize")} <b>{Report.Html.Escape(o.Metric)}</b>");
         html.Append("</p></header>\n");
 
-        html.Append("<section id=\"counts\"><h2>Trials</h2><table class=\"counts\"><thead><tr><th>planned</th><th>completed</th><th>failed</th><th>running</th><th>pending</th><th>elapsed</th></tr></thead><tbody><tr>");
-        foreach (var (key, value) in new (string, long)[] { ("planned", row.TotalTrials), ("completed", summary.Completed), ("failed", summary.Failed), ("running", summary.Running), ("pending", summary.Pending) })
+        html.Append("<section id=\"counts\"><h2>Trials</h2><table class=\"counts\"><thead><tr><th>planned</th><th>completed</th><th>failed</th><th>pruned</th><th>running</th><th>pending</th><th>elapsed</th></tr></thead><tbody><tr>");
+        foreach (var (key, value) in new (string, long)[] { ("planned", row.TotalTrials), ("completed", summary.Completed), ("failed", summary.Failed), ("pruned", summary.Pruned), ("running", summary.Running), ("pending", summary.Pending) })
             html.Append($"<td class=\"num\" data-count=\"{key}\">{value}</td>");
         html.Append($"<td>{Elapsed(results.Elapsed)}</td></tr></tbody></table></section>\n");
 

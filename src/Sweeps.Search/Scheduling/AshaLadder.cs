@@ -61,17 +61,36 @@ public sealed class AshaLadder
     }
 
     /// <summary>The next trial to promote, from the highest rung that has one down to the bottom; null when none may be.</summary>
-    public Promotion? NextPromotion()
+    public Promotion? NextPromotion() => Promotions().FirstOrDefault();
+
+    /// <summary>
+    /// Every promotion that may be decided now, from the highest rung down. <paramref name="settle"/>: judge a synchronous
+    /// rung that will fill no further (trials failed on the way) as if it were full.
+    /// </summary>
+    public IReadOnlyList<Promotion> Promotions(bool settle = false)
     {
+        var promotions = new List<Promotion>();
         for (var k = Rungs.Count - 2; k >= 0; k--)
         {
-            if (Synchronous && Reached(k) < Expected(k)) continue;
-            var keep = Synchronous ? Expected(k + 1) : Reached(k) / Rungs.ReductionFactor;
-            foreach (var trial in Ranked(k).Take((int)Math.Min(keep, int.MaxValue)))
-                if (!_promoted[k].Contains(trial)) return new Promotion(trial, k, k + 1);
+            if (Synchronous && !settle && Reached(k) < Expected(k)) continue;
+            foreach (var trial in Kept(k))
+                if (!_promoted[k].Contains(trial)) promotions.Add(new Promotion(trial, k, k + 1));
         }
-        return null;
+        return promotions;
     }
+
+    /// <summary>Whether rung <paramref name="rung"/> has judged for good: synchronous and full, so a trial there not kept never will be.</summary>
+    public bool Judged(int rung) => Synchronous && Reached(rung) >= Expected(rung);
+
+    /// <summary>The trials of rung <paramref name="rung"/> that go on: the best 1/η of those there (synchronous: of those it expects).</summary>
+    public IEnumerable<long> Kept(int rung)
+    {
+        var keep = Synchronous ? Expected(rung + 1) : Reached(rung) / Rungs.ReductionFactor;
+        return Ranked(rung).Take((int)Math.Min(keep, int.MaxValue));
+    }
+
+    /// <summary>Whether <paramref name="trial"/> was promoted from rung <paramref name="rung"/>.</summary>
+    public bool WasPromoted(long trial, int rung) => _promoted[rung].Contains(trial);
 
     /// <summary>Trials of rung <paramref name="rung"/>, best first, ties by trial index.</summary>
     public IEnumerable<long> Ranked(int rung) =>
