@@ -45,12 +45,22 @@ internal static class CanonicalReader
                     : null,
                 Settings = Settings(root),
                 Batch = Optional(root, "batch") is { } batch ? int.Parse(Word(batch), CultureInfo.InvariantCulture) : null,
+                Scheduler = Optional(root, "scheduler") is YamlMappingNode scheduler ? Scheduler(scheduler) : null,
             };
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidCastException or FormatException or OverflowException or ArgumentException)
         {
             throw Damaged(origin, e.Message);
         }
+    }
+
+    private static SchedulerSpec Scheduler(YamlMappingNode s)
+    {
+        long Whole(string key, long fallback) => Optional(s, key) is { } node ? long.Parse(Word(node), CultureInfo.InvariantCulture) : fallback;
+        var min = Whole("min_resource", 1);
+        return new SchedulerSpec(Enum.Parse<SchedulerKind>(Word(s["kind"]), ignoreCase: true), Word(s["metric"]),
+            Enum.Parse<ObjectiveGoal>(Word(s["goal"]), ignoreCase: true), Word(s["resource"]), min, Whole("max_resource", min),
+            (int)Whole("reduction_factor", SchedulerSpec.DefaultReductionFactor), (int)Whole("startup_trials", SchedulerSpec.DefaultStartupTrials));
     }
 
     private static IReadOnlyDictionary<string, string> Requires(YamlMappingNode root)

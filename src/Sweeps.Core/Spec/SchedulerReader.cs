@@ -128,7 +128,7 @@ internal sealed class SchedulerReader(SpecProblems problems, JobDefinition? job)
         var node = SweepReader.Find(map, "resource");
         if (node is null) return steps;
         if (node is YamlScalarNode { Value: var given } && given == steps) return steps;
-        // read back from a journal without the job registry: the word was checked when the sweep was submitted
+        // an unknown job is reported where job: is; its resource is taken as written
         if (job is null && node is YamlScalarNode { Value: { Length: > 0 } word } && MetricName.IsValid(word)) return word;
         problems.Add(node, "scheduler.resource", $"job '{job?.Kind}' counts its steps in {steps}s, got {SpecScalar.Describe(node)}", $"resource: {steps}");
         return null;

@@ -21,6 +21,7 @@ public class StateNamesTests
     [InlineData(TrialStatus.Running, "running")]
     [InlineData(TrialStatus.Completed, "completed")]
     [InlineData(TrialStatus.Failed, "failed")]
+    [InlineData(TrialStatus.Pruned, "pruned")]
     public void A_trial_status_is_written_and_read_as_its_word(TrialStatus status, string text)
     {
         Assert.Equal(text, status.Text());
@@ -50,7 +51,7 @@ public class StateNamesTests
     public void A_word_that_is_not_a_trial_status_is_refused_with_the_statuses_there_are()
     {
         var error = Assert.Throws<UnknownStateException>(() => StateNames.ParseTrialStatus("done"));
-        Assert.Equal("'done' is not a trial status; the statuses are pending, running, completed, failed", error.Message);
+        Assert.Equal("'done' is not a trial status; the statuses are pending, running, completed, failed, pruned", error.Message);
     }
 
     [Fact]
