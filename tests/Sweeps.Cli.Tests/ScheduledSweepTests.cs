@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Sweeps.Cli.Tests.Support;
+using Sweeps.TestSupport;
+
+namespace Sweeps.Cli.Tests;
+
+/// <summary>
+/// <c>scheduler: {kind: sha}</c> through <c>sweeps run</c> with real <c>lstm.train</c> trials: trials pause at rungs of 1 and 3
+/// epochs, the best continue from their checkpoints, the rest are pruned; the decisions are the same with 1 and 3 workers,
+/// and the trial that runs to the end ends exactly as it would have without pauses.
+/// </summary>
+public sealed class ScheduledSweepTests
+{
+    private static string Spec(string scheduler) => $"""
+        name: halving-lstm
+        job: lstm.train
+        sampler: grid
+        seed: 8
+        parameters:
+          task: adding
+          variant: vanilla
+          optimizer: nesterov
+          learning_rate: [0.3, 0.001, 0.1, 0.0003, 0.03, 0.01, 0.003, 1.0, 0.0001]
+          momentum: 0.9
+          hidden: 8
+          batch: 1
+          sequence_length: 10
+          train_sequences: 150
+          valid_sequences: 40
+          test_sequences: 40
+          max_epochs: 9
+          patience: 9
+        objective: {"{"}metric: valid_loss, goal: minimize{"}"}
+        {scheduler}
+        """;
+
+    // every metric but the training speed, which is a measurement, not a result
+    private const string Rows = """
+        SELECT trial_index, status, attempt, json_remove(metrics, '$.sequences_per_second') FROM trials ORDER BY trial_index
+        """;
+
+    private readonly string _folder = TestStores.NewFolder();
+
+    [Fact]
+    public void Synchronous_halving_prunes_the_same_trials_with_one_and_three_workers_and_its_survivor_ends_as_an_uninterrupted_run()
+    {
+        var halving = Files.Write(_folder, "halving.yaml", Spec("scheduler: {kind: sha, min_resource: 1, max_resource: 9, reduction_factor: 3}"));
+        var one = Path.Combine(_folder, "one.db");
+        var run = SweepsProcess.Run(_folder, "run", halving, "--db", one, "--workers", "1");
+        Succeeds(run);
+        var three = Path.Combine(_folder, "three.db");
+        Succeeds(SweepsProcess.Run(_folder, "run", halving, "--db", three, "--workers", "3"));
+
+        // 9 trials to 1 epoch, the best 3 to 3 epochs (attempt 2), the best of those to 9 (attempt 3); 8 pruned.
+        var rows = Files.Query(one, Rows);
+        Assert.Equal(1, rows.Count(r => (string)r[1]! == "completed"));
+        Assert.Equal(8, rows.Count(r => (string)r[1]! == "pruned"));
+        Assert.Equal([1L, 1L, 1L, 1L, 1L, 1L, 2L, 2L, 3L], rows.Select(r => Convert.ToInt64(r[2])).Order());
+        Assert.Equal(rows.Select(Line), Files.Query(three, Rows).Select(Line));
+        Assert.Contains("resumes from its checkpoint after step 1", run.Output + run.Errors);
+        Assert.Contains("resumes from its checkpoint after step 3", run.Output + run.Errors);
+
+        // each trial's end journaled once: completed or pruned
+        Assert.All(Enumerable.Range(0, 9), i => Assert.Equal(1, FinalCounts(one).GetValueOrDefault(i)));
+        var details = Files.Query(one, "SELECT details FROM trials WHERE status = 'pruned' ORDER BY trial_index").Select(r => (string)r[0]!).ToList();
+        Assert.All(details, d => Assert.Contains("not in the best", d));
+
+        // The survivor, paused twice and continued from its checkpoints, ends as the same trial of the sweep without a scheduler.
+        var whole = Path.Combine(_folder, "whole.db");
+        Succeeds(SweepsProcess.Run(_folder, "run", Files.Write(_folder, "whole.yaml", Spec("")), "--db", whole, "--workers", "1"));
+        var survivor = rows.Single(r => (string)r[1]! == "completed");
+        var uninterrupted = Files.Query(whole, Rows).Single(r => Convert.ToInt64(r[0]) == Convert.ToInt64(survivor[0]));
+        Assert.Equal((string)uninterrupted[3]!, (string)survivor[3]!);
+
+        // The survivor's checkpoint is gone; the pruned trials keep theirs, for `sweeps retry --pruned` (but one that diverged
+        // in its first epoch, before any checkpoint: learning rate 1).
+        var kept = Files.Query(one, "SELECT trial_index FROM trial_checkpoints").Select(r => Convert.ToInt64(r[0])).ToList();
+        Assert.DoesNotContain(Convert.ToInt64(survivor[0]), kept);
+        Assert.Equal(rows.Where(r => (string)r[1]! == "pruned" && !((string)r[3]!).Contains("\"diverged\":1")).Select(r => Convert.ToInt64(r[0])), kept.Order());
+        var status = SweepsProcess.Run(_folder, "status", "halving-lstm", "--db", one);
+        Assert.Contains("1 completed, 0 failed, 8 pruned", status.Output);
+    }
+
+    private static string Line(object?[] row) => string.Join("|", row);
+
+    /// <summary>How many times each trial's end was journaled, completed or failed (e.fin) or pruned (e.pru).</summary>
+    private static Dictionary<long, int> FinalCounts(string database)
+    {
+        var counts = Journal.FinishedCounts(database, "halving-lstm");
+        foreach (var row in Files.Query(database, "SELECT message FROM journal WHERE manifest = 'e.pru' AND deleted = false"))
+        {
+            using var doc = JsonDocument.Parse((byte[])row[0]!);
+            foreach (var trial in doc.RootElement.GetProperty("Trials").EnumerateArray())
+            {
+                var index = trial.GetProperty("Outcome").GetProperty("Index").GetInt64();
+                counts[index] = counts.GetValueOrDefault(index) + 1;
+            }
+        }
+        return counts;
+    }
+
+    private static void Succeeds((int ExitCode, string Output, string Errors) run) =>
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.Output}\n{run.Errors}");
+}
