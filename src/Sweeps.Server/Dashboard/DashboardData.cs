@@ -76,11 +76,11 @@ public sealed class DashboardData(ResultStore store, Func<CancellationToken, Tas
     {
         SweepView view;
         if (progress is not null)
-            view = new SweepView(progress.Name, row?.Job ?? "", progress.State.Text(), progress.IsOver, progress.Total, progress.Completed, progress.Failed, progress.Running, null);
+            view = new SweepView(progress.Name, row?.Job ?? "", progress.State.Text(), progress.IsOver, progress.Total, progress.Completed, progress.Failed, progress.Running, null) { Pruned = progress.Pruned };
         else
         {
             var summary = Store.Summarize(row!);
-            view = new SweepView(row!.Name, row.Job, row.State.Text(), row.State.IsOver(), row.TotalTrials, summary.Completed, summary.Failed, summary.Running, null);
+            view = new SweepView(row!.Name, row.Job, row.State.Text(), row.State.IsOver(), row.TotalTrials, summary.Completed, summary.Failed, summary.Running, null) { Pruned = summary.Pruned };
         }
         var window = _rates.GetOrAdd(view.Name, _ => new RateWindow());
         double? rate;

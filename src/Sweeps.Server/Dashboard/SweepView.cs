@@ -5,7 +5,10 @@ internal sealed record SweepView(string Name, string Job, string State, bool IsO
 {
     public IReadOnlyList<RunningTrialView> RunningTrials { get; init; } = [];
 
-    public long Done => Completed + Failed;
+    /// <summary>Trials the sweep's scheduler stopped early; they count as done.</summary>
+    public long Pruned { get; init; }
+
+    public long Done => Completed + Failed + Pruned;
 
     /// <summary>The time left at the current rate; null when over, not started, or nothing finishes.</summary>
     public TimeSpan? Eta => !IsOver && Rate is > 0 && Total > Done ? TimeSpan.FromSeconds(Math.Min((Total - Done) / Rate.Value, TimeSpan.MaxValue.TotalSeconds / 2)) : null;
