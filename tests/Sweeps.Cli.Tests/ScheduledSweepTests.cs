@@ -39,6 +39,10 @@ public sealed class ScheduledSweepTests
         SELECT trial_index, status, attempt, json_remove(metrics, '$.sequences_per_second') FROM trials ORDER BY trial_index
         """;
 
+    private const string Results = """
+        SELECT trial_index, status, json_remove(metrics, '$.sequences_per_second'), json_extract(details, '$.pruned') FROM trials ORDER BY trial_index
+        """;
+
     private readonly string _folder = TestStores.NewFolder();
 
     [Fact]
@@ -79,7 +83,26 @@ public sealed class ScheduledSweepTests
         Assert.Equal(rows.Where(r => (string)r[1]! == "pruned" && !((string)r[3]!).Contains("\"diverged\":1")).Select(r => Convert.ToInt64(r[0])), kept.Order());
         var status = SweepsProcess.Run(_folder, "status", "halving-lstm", "--db", one);
         Assert.Contains("1 completed, 0 failed, 8 pruned", status.Output);
+
+        // Killed with -9 once it has promoted trials, and run again: it ends as the uninterrupted run did, each end journaled once.
+        var killed = Path.Combine(_folder, "killed.db");
+        using (var first = SweepsProcess.Start(_folder, "run", halving, "--db", killed, "--workers", "2"))
+        {
+            Eventually.Until(() => Promotions(killed), n => n > 0 || first.HasExited, n => $"{n} promotions", TimeSpan.FromMinutes(3),
+                () => $"a promotion in the journal; output:\n{first.Output}\n{first.Errors}");
+            Assert.False(first.HasExited, $"the run ended before it could be killed; output:\n{first.Output}\n{first.Errors}");
+            first.KillHard();
+        }
+        Succeeds(SweepsProcess.Run(_folder, "run", halving, "--db", killed, "--workers", "2"));
+        // (attempts differ: a trial running at the kill runs again as a new attempt)
+        Assert.Equal(Files.Query(one, Results).Select(Line), Files.Query(killed, Results).Select(Line));
+        Assert.All(Enumerable.Range(0, 9), i => Assert.Equal(1, FinalCounts(killed).GetValueOrDefault(i)));
     }
+
+    private static long Promotions(string database) =>
+        File.Exists(database) && Files.Count(database, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'journal'") > 0
+            ? Files.Count(database, "SELECT COUNT(*) FROM journal WHERE manifest = 'e.pro'")
+            : 0;
 
     private static string Line(object?[] row) => string.Join("|", row);
 

@@ -72,6 +72,18 @@ public sealed class CommandJobTests : IDisposable
     }
 
     [Fact]
+    public void A_scheduler_s_rung_reaches_the_program_as_SWEEPS_STOP_AT_STEP_and_only_then()
+    {
+        var script = _scripts.Write("rung.sh", """
+            last=${SWEEPS_STOP_AT_STEP:-10}
+            i=1
+            while [ $i -le $last ]; do echo "{\"step\": $i, \"loss\": $i}"; i=$((i+1)); done
+            """);
+        Assert.Equal(3, _trials.Run([script], Point, stopAtStep: 3).Metrics["loss"]);
+        Assert.Equal(10, _trials.Run([script], Point).Metrics["loss"]);
+    }
+
+    [Fact]
     public void The_checkpoint_folder_survives_to_the_next_attempt_of_the_same_trial()
     {
         var script = _scripts.Write("resume.sh", """

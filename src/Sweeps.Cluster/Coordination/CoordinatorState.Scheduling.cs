@@ -45,7 +45,7 @@ public sealed partial class CoordinatorState
                     promote.Select(p => new PromotedTrial(p.Trial, p.From, p.To, scheduler.Paused[p.Trial].Outcome.Attempt + 1)).ToList(), now));
             if (prune.Count == 0) continue;
             events.Add(new TrialsPruned(sweep.Name, prune.Select(p => new PrunedTrial(
-                Marked(p.Paused.Outcome, p.Reason), p.Paused.Step, p.Paused.Rung, p.Reason)).ToList(), now));
+                Marked(p.Paused.Outcome, p.Reason, p.Paused.Step, p.Paused.Rung), p.Paused.Step, p.Paused.Rung, p.Reason)).ToList(), now));
             AddFinishedIfDone(events, sweep, prune.Count);
         }
         return events;
@@ -68,7 +68,7 @@ public sealed partial class CoordinatorState
                 if (scheduler.MedianStop(lease.History, report.Step) is not { } reason) continue;
                 var outcome = new TrialOutcome(sweep.Name, report.Index, lease.Attempt, true,
                     new Dictionary<string, double>(report.Metrics ?? new Dictionary<string, double>()), null, null, lease.Since, now);
-                pruned.Add(new PrunedTrial(Marked(outcome, reason), report.Step, null, reason));
+                pruned.Add(new PrunedTrial(Marked(outcome, reason, report.Step, null), report.Step, null, reason));
             }
             if (pruned.Count == 0) continue;
             events.Add(new TrialsPruned(sweep.Name, pruned, now));
@@ -82,10 +82,13 @@ public sealed partial class CoordinatorState
         .SelectMany(e => e.Trials.Select(t => t.Outcome.Index).Order().Chunk(StopTrials.MaxTrials)
             .Select(indexes => new StopTrials(e.Sweep, indexes, SweepState.Cancelled)));
 
-    private static TrialOutcome Marked(TrialOutcome outcome, string reason)
+    /// <summary>The outcome as stored: its details say why it was pruned, at which step and (successive halving) rung.</summary>
+    private static TrialOutcome Marked(TrialOutcome outcome, string reason, long step, int? rung)
     {
         var details = outcome.Details is null ? new Dictionary<string, string>() : new Dictionary<string, string>(outcome.Details);
         details["pruned"] = reason;
+        details["pruned_at_step"] = step.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (rung is { } k) details["pruned_at_rung"] = k.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return outcome with { Details = details };
     }
 

@@ -97,6 +97,7 @@ public sealed class SchedulerSweepTests
         Assert.Equal((1L, 0), (pruned.Step, pruned.Rung!.Value));
         Assert.Contains("not in the best 3 of the 9 trials at rung 0 (epoch 1)", pruned.Outcome.Details!["pruned"]);
         Assert.Equal(0.9, pruned.Outcome.Metrics["loss"]);
+        Assert.Equal(("1", "0"), (pruned.Outcome.Details["pruned_at_step"], pruned.Outcome.Details["pruned_at_rung"]));
 
         // Rung 1 (3 epochs): attempt 2 of each, from its checkpoint; the best one goes on to the last rung.
         var middle = Dispatch(state, "w", 9, journal);

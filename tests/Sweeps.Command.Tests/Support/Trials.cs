@@ -10,7 +10,8 @@ public sealed class Trials(Scripts scripts)
 
     public JobResult Run(IReadOnlyList<string> command, TrialParameters? parameters = null, CancellationToken cancellation = default,
         CommandPermission? permission = null, TimeSpan? killGrace = null, int attempt = 1, long trial = 0, string? workingDir = null,
-        TimeSpan? timeout = null, CancellationToken timedOut = default, ITrialCheckpoints? checkpoints = null, string? workDirectory = null)
+        TimeSpan? timeout = null, CancellationToken timedOut = default, ITrialCheckpoints? checkpoints = null, string? workDirectory = null,
+        long? stopAtStep = null)
     {
         var settings = new List<JobSettingValue> { new("command", command, true) };
         if (workingDir is not null) settings.Add(JobSettingValue.Text("working_dir", workingDir));
@@ -25,6 +26,7 @@ public sealed class Trials(Scripts scripts)
             Settings = settings,
             Timeout = timeout,
             TimedOut = timedOut,
+            StopAtStep = stopAtStep,
         });
     }
 
