@@ -40,11 +40,15 @@ public sealed partial class SweepCoordinator
         });
     }
 
-    /// <summary>Whether these journaled results may change what a sweep's scheduler decides.</summary>
+    /// <summary>
+    /// Whether these journaled events may change what a sweep's scheduler decides: a rung result, a trial's end (however
+    /// it came: a result, or its worker lost too often), a resume.
+    /// </summary>
     private bool MayReschedule(IEnumerable<object> events) => events.Any(e => e switch
     {
         TrialsReachedRung => true,
         TrialsFinished f => _state.Schedules(f.Sweep),
+        SweepStateChanged { State: Core.Lifecycle.SweepState.Running } s => _state.Schedules(s.Sweep),
         _ => false,
     });
 

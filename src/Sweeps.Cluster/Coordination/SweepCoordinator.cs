@@ -133,7 +133,6 @@ public sealed partial class SweepCoordinator : ReceivePersistentActor, IWithTime
                 sender.Tell(new SweepStateChangeResult(change.Name, true, decision.Message));
                 StopTrialsOf(change.Name);
                 UpdateWaiting();
-                UpdateSchedule();
             });
         });
         Command<CheckWaiting>(_ => JournalWaiting());
@@ -267,7 +266,6 @@ public sealed partial class SweepCoordinator : ReceivePersistentActor, IWithTime
             sender.Tell(new OutcomesRecorded(report.Batch));
             // an adaptive sweep's next trials may wait for these results
             if (decision.Events.OfType<TrialsFinished>().Any(f => _state.LearnsFromResults(f.Sweep))) WakeIdleWorkers();
-            if (MayReschedule(decision.Events)) UpdateSchedule();
         });
     }
 
@@ -333,6 +331,7 @@ public sealed partial class SweepCoordinator : ReceivePersistentActor, IWithTime
         DeferAsync(events, _ =>
         {
             then();
+            if (MayReschedule(events)) UpdateSchedule();
             if (_state.HasWork) WakeIdleWorkers();
             if (_eventsSinceSnapshot >= _state.Options.SnapshotEvery)
             {
