@@ -136,6 +136,7 @@ public sealed partial class SweepCoordinator : ReceivePersistentActor, IWithTime
                 UpdateSchedule();
             });
         });
+        Command<RetryTrials>(Retry);
         Command<CheckWaiting>(_ => JournalWaiting());
         Command<CheckSchedule>(_ => DecideSchedule());
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
