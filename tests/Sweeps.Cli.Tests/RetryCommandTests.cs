@@ -13,10 +13,9 @@ public sealed class RetryCommandTests
 {
     private readonly string _folder = TestStores.NewFolder();
 
-    [Fact]
-    public void Failed_trials_retried_run_again_as_new_attempts_and_the_sweep_finishes_with_none_failed()
+    /// <summary>A spec of two sweeps: flaky, whose program fails until <c>fixed</c> exists in the folder, and fine, which completes.</summary>
+    private (string Spec, string Fixed) FlakySpec()
     {
-        var db = Path.Combine(_folder, "sweeps.db");
         var fixedIt = Path.Combine(_folder, "fixed");
         var train = Files.Write(_folder, "train.sh", $$"""
             #!/bin/sh
@@ -39,6 +38,14 @@ public sealed class RetryCommandTests
                 parameters:
                   sleep_ms: [0]
             """);
+        return (spec, fixedIt);
+    }
+
+    [Fact]
+    public void Failed_trials_retried_run_again_as_new_attempts_and_the_sweep_finishes_with_none_failed()
+    {
+        var db = Path.Combine(_folder, "sweeps.db");
+        var (spec, fixedIt) = FlakySpec();
         var (port, http) = (FreePort.Next(), FreePort.Next());
         var server = new[] { "--server", $"http://127.0.0.1:{http}" };
         using var coordinator = SweepsProcess.Start(_folder, "coordinator", "--port", port.ToString(), "--http-port", http.ToString(), "--db", db);
@@ -81,6 +88,39 @@ public sealed class RetryCommandTests
 
         // nothing is left to retry now
         Refused(SweepsProcess.Run(_folder, ["retry", "flaky", .. server]), "sweep 'flaky' has no failed trials");
+    }
+
+    [Fact]
+    public void A_sweep_run_in_one_process_is_retried_in_its_store_and_the_next_run_runs_the_trials()
+    {
+        var db = Path.Combine(_folder, "runs.db");
+        var (spec, fixedIt) = FlakySpec();
+        var first = SweepsProcess.Run(_folder, "run", spec, "--db", db, "--workers", "2");
+        Assert.True(first.ExitCode == 1, $"exit {first.ExitCode}\n{first.Output}\n{first.Errors}");
+        Assert.Equal(("finished", 0, 3), Counts(db, "flaky"));
+
+        Refused(SweepsProcess.Run(_folder, "retry", "nope", "--db", db), "no sweep named 'nope'; known: flaky, fine");
+        Refused(SweepsProcess.Run(_folder, "retry", "fine", "--db", db), "sweep 'fine' has no failed trials");
+        var missing = SweepsProcess.Run(_folder, "retry", "flaky", "--db", Path.Combine(_folder, "nothing.db"));
+        Assert.True(missing.ExitCode == 3, $"exit {missing.ExitCode}\n{missing.Errors}");
+        Assert.Contains("there is no store at", missing.Errors);
+        Assert.False(File.Exists(Path.Combine(_folder, "nothing.db")));
+        var both = SweepsProcess.Run(_folder, "retry", "flaky", "--db", db, "--server", "http://127.0.0.1:1");
+        Assert.True(both.ExitCode == 2, $"exit {both.ExitCode}\n{both.Errors}");
+        Assert.Contains("--db and --server", both.Output + both.Errors);
+
+        var retried = SweepsProcess.Run(_folder, "retry", "flaky", "--db", db);
+        Succeeds(retried);
+        Assert.Contains("sweep 'flaky': 3 failed trials will run again as new attempts", retried.Output);
+        // recorded in the store at once: the trials wait to run, the sweep runs again
+        Assert.Equal(("running", 0, 0), Counts(db, "flaky"));
+        Assert.Equal(3, Files.Count(db, "SELECT COUNT(*) FROM trials WHERE sweep = 'flaky' AND status = 'pending' AND attempt = 2 AND error = 'will run again: retried (was failed)'"));
+
+        File.WriteAllText(fixedIt, "");
+        Succeeds(SweepsProcess.Run(_folder, "run", spec, "--db", db, "--workers", "2"));
+        Assert.Equal(("finished", 3, 0), Counts(db, "flaky"));
+        Assert.Equal(new Dictionary<long, int> { [0] = 2, [1] = 2, [2] = 2 }, Journal.FinishedAttempts(db, "flaky"));
+        Assert.Equal(("finished", 1, 0), Counts(db, "fine"));
     }
 
     private static void Succeeds((int ExitCode, string Output, string Errors) run) =>
