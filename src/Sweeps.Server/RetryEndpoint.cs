@@ -33,7 +33,15 @@ internal static class RetryEndpoint
                 throw new ApiProblem(StatusCodes.Status400BadRequest, $"unknown query parameter '{Bounded(key)}'; a retry takes failed and pruned (?failed&pruned)");
         var failed = Flag(request, "failed");
         var pruned = Flag(request, "pruned");
-        var text = await RequestBody.ReadTextAsync(request, MaxBodyBytes, cancellation);
+        string text;
+        try
+        {
+            text = await RequestBody.ReadTextAsync(request, MaxBodyBytes, cancellation);
+        }
+        catch (ApiProblem e) when (e.Status == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw new ApiProblem(e.Status, $"the body is larger than {MaxBodyBytes} bytes; a retry takes {{\"failed\": true, \"pruned\": false}} or nothing");
+        }
         if (string.IsNullOrWhiteSpace(text)) return (failed, pruned);
         RetryRequest? body;
         try
