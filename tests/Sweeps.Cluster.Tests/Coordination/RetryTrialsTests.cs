@@ -178,6 +178,20 @@ public sealed class RetryTrialsTests
     }
 
     [Fact]
+    public void Failed_trials_of_a_snapshot_that_did_not_keep_which_are_refused_with_why()
+    {
+        var state = WithSweep(trials: 3);
+        RunAll(state, 3, i => i > 0);
+        var old = state.Snapshot();
+        var restored = new CoordinatorState(Specs.Jobs, new CoordinatorOptions());
+        restored.Restore(old with { Sweeps = old.Sweeps.Select(s => s with { Failures = null }).ToList() });
+
+        var decision = restored.DecideRetry("noop-sweep", true, false, Now);
+        Assert.False(decision.Done);
+        Assert.Equal("sweep 'noop-sweep' has 2 failed trials, but they ended before this version of Sweeps kept which; they cannot be retried", decision.Message);
+    }
+
+    [Fact]
     public void With_no_sweep_at_all_the_refusal_says_none_was_submitted()
     {
         var state = new CoordinatorState(Specs.Jobs, new CoordinatorOptions());
