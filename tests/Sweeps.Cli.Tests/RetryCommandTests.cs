@@ -109,6 +109,10 @@ public sealed class RetryCommandTests
         Assert.True(both.ExitCode == 2, $"exit {both.ExitCode}\n{both.Errors}");
         Assert.Contains("--db and --server", both.Output + both.Errors);
 
+        var noCluster = SweepsProcess.RunWith(new Dictionary<string, string> { ["SWEEPS_SERVER"] = "http://127.0.0.1:1" }, _folder, "retry", "flaky");
+        Assert.True(noCluster.ExitCode == 1, $"exit {noCluster.ExitCode}\n{noCluster.Errors}");
+        Assert.Contains("for a sweep sweeps run ran, give its store: sweeps retry flaky --db STORE", noCluster.Errors);
+
         var retried = SweepsProcess.Run(_folder, "retry", "flaky", "--db", db);
         Succeeds(retried);
         Assert.Contains("sweep 'flaky': 3 failed trials will run again as new attempts", retried.Output);

@@ -4,6 +4,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Sweeps.Cluster.Hosting;
 using Sweeps.Cluster.Messages;
+using Sweeps.Server;
 using Sweeps.Server.Client;
 using Sweeps.Store;
 
@@ -48,7 +49,16 @@ public sealed class RetryCommand : ClientCommand<RetrySettings>
     protected override async Task<int> RunAsync(RetrySettings settings, SweepsClient client, CancellationToken interruption)
     {
         if (settings.Db is not null) return await RetryInStoreAsync(settings, interruption);
-        var result = await client.RetryAsync(settings.Name, settings.Failed, settings.Pruned, interruption);
+        RetryResponse result;
+        try
+        {
+            result = await client.RetryAsync(settings.Name, settings.Failed, settings.Pruned, interruption);
+        }
+        catch (SweepsApiException e) when (e.Status is null && settings.ServerFlags.Length == 0)
+        {
+            // no cluster here: perhaps the sweep ran with sweeps run, whose store this command can retry in
+            throw new SweepsApiException(e.Status, $"{e.Message}; for a sweep sweeps run ran, give its store: sweeps retry {settings.Name} --db STORE", e.Problems);
+        }
         Out.MarkupLine(Markup.Escape(result.Message));
         return 0;
     }
