@@ -139,6 +139,11 @@ public sealed class RetryTrialsTests
         Assert.Equal(chunks.Select(c => (long)c.Trials.Count), chunks.Select(c => c.Failed));
         Apply(state, decision.Events);
         Assert.Equal((0L, (long)trials), (Progress(state).Failed, Progress(state).Pending));
+
+        // the largest numbers a chunk can hold still journal, and travel, in a quarter of the 4 MB remote frame
+        var worst = new TrialsRetried(new string('s', 200), Enumerable.Repeat(new RetriedTrial(long.MaxValue, int.MaxValue, int.MaxValue), CoordinatorState.RetriedPerEvent).ToList(),
+            long.MaxValue, long.MaxValue, Now);
+        Assert.InRange(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(worst, Sweeps.Cluster.Serialization.SweepsSerializer.Options).Length, 1, 1_000_000);
     }
 
     [Fact]
