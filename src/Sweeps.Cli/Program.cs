@@ -97,6 +97,10 @@ public static class Program
                 .WithExample("pause", "shell-fraction", "--server", "http://127.0.0.1:4080");
             config.AddCommand<ResumeCommand>("resume").WithDescription("Resume a paused sweep.")
                 .WithExample("resume", "shell-fraction", "--server", "http://127.0.0.1:4080");
+            config.AddCommand<RetryCommand>("retry").WithDescription("Run a sweep's failed trials (or with --pruned its pruned ones) again as new attempts; a finished sweep runs again until they are done.")
+                .WithExample("retry", "shell-fraction", "--server", "http://127.0.0.1:4080")
+                .WithExample("retry", "odyssey-reber", "--pruned", "--server", "http://127.0.0.1:4080")
+                .WithExample("retry", "shell-fraction", "--db", "runs.db");
             config.AddBranch("token", token =>
             {
                 token.SetDescription("Bearer tokens for the HTTP API, for tools that cannot hold a client certificate.");

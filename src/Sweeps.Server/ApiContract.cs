@@ -35,6 +35,12 @@ public sealed record TrialError(long Trial, string Error);
 /// <summary>The answer to pause, resume and cancel.</summary>
 public sealed record StateChange(string Name, string State, string Message);
 
+/// <summary><c>POST /sweeps/{name}/retry</c> as JSON: which trials run again (neither: the failed ones).</summary>
+public sealed record RetryRequest(bool? Failed, bool? Pruned);
+
+/// <summary>The answer to a retry: how many failed and pruned trials will run again.</summary>
+public sealed record RetryResponse(string Name, long Failed, long Pruned, string Message);
+
 /// <summary>A new bearer token; shown once, only its hash is kept.</summary>
 public sealed record IssuedToken(string Token, string IssuedTo);
 

@@ -18,6 +18,9 @@ public sealed class CoordinatorLink(Func<IActorRef?> coordinator, TimeSpan timeo
     public Task<SweepStateChangeResult> ChangeStateAsync(string sweep, SweepState state, CancellationToken cancellation) =>
         AskAsync<SweepStateChangeResult>(new ChangeSweepState(sweep, state), cancellation);
 
+    public Task<TrialsRetryResult> RetryAsync(string sweep, bool failed, bool pruned, CancellationToken cancellation) =>
+        AskAsync<TrialsRetryResult>(new RetryTrials(sweep, failed, pruned), cancellation);
+
     private async Task<T> AskAsync<T>(object message, CancellationToken cancellation)
     {
         var target = coordinator() ?? throw new CoordinatorUnavailable("this node's coordinator is not started yet; try again, or another coordinator node");

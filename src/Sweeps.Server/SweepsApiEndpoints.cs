@@ -9,7 +9,7 @@ using Sweeps.Store;
 
 namespace Sweeps.Server;
 
-/// <summary>The HTTP API, version 1: submit, list, status, pause, resume, cancel, a progress stream, tokens, health.</summary>
+/// <summary>The HTTP API, version 1: submit, list, status, pause, resume, cancel, retry, a progress stream, tokens, health.</summary>
 public static class SweepsApiEndpoints
 {
     private const int ErrorsShown = 5;
@@ -23,11 +23,12 @@ public static class SweepsApiEndpoints
         api.MapPost("/sweeps/{name}/pause", (string name, SweepsApi sweeps, CancellationToken c) => ChangeState(name, SweepState.Paused, sweeps, c));
         api.MapPost("/sweeps/{name}/resume", (string name, SweepsApi sweeps, CancellationToken c) => ChangeState(name, SweepState.Running, sweeps, c));
         api.MapPost("/sweeps/{name}/cancel", (string name, SweepsApi sweeps, CancellationToken c) => ChangeState(name, SweepState.Cancelled, sweeps, c));
+        api.MapPost("/sweeps/{name}/retry", RetryEndpoint.RetryAsync);
         api.MapGet("/sweeps/{name}/events", (string name, HttpContext http, SweepsApi sweeps) => ProgressStream.RunAsync(name, http, sweeps));
         api.MapPost("/tokens", IssueToken).WithMetadata(ApiAccess.Certificate);
         api.MapGet("/health", Health).WithMetadata(ApiAccess.Anyone);
         endpoints.MapFallback("/api/{**path}", (HttpContext http) => Results.Json(
-            new ApiError($"no endpoint {http.Request.Method} {http.Request.Path}; this server speaks /api/v1: sweeps, sweeps/{{name}}, sweeps/{{name}}/pause|resume|cancel|events, tokens, health"),
+            new ApiError($"no endpoint {http.Request.Method} {http.Request.Path}; this server speaks /api/v1: sweeps, sweeps/{{name}}, sweeps/{{name}}/pause|resume|cancel|retry|events, tokens, health"),
             ApiJson.Options, statusCode: StatusCodes.Status404NotFound));
         return endpoints;
     }

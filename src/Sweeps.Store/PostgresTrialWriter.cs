@@ -128,5 +128,37 @@ internal static class PostgresTrialWriter
         insert.ExecuteNonQuery();
     }
 
+    /// <summary>The numbers of the stored failed or pruned rows these rows (attempt 2 on) replace: one statement.</summary>
+    public static List<(string, string, double, long)> Replaced(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<TrialRow> later)
+    {
+        using var find = new NpgsqlCommand("""
+            SELECT r.k, t.parameters::text, t.metrics::text
+            FROM unnest(@sweep, @trial_index, @attempt) WITH ORDINALITY AS r(sweep, trial_index, attempt, k)
+            JOIN trials t ON t.sweep = r.sweep AND t.trial_index = r.trial_index
+            WHERE t.status IN ('failed', 'pruned') AND t.attempt < r.attempt
+            """, connection, transaction);
+        find.Parameters.Add(new NpgsqlParameter<string[]>("sweep", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = later.Select(r => r.Sweep).ToArray() });
+        find.Parameters.Add(new NpgsqlParameter<long[]>("trial_index", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = later.Select(r => r.Index).ToArray() });
+        find.Parameters.Add(new NpgsqlParameter<int[]>("attempt", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = later.Select(r => r.Attempt).ToArray() });
+        var numbers = new List<(string, string, double, long)>();
+        using var reader = find.ExecuteReader();
+        while (reader.Read())
+            numbers.AddRange(TrialValues.Stored(later[(int)reader.GetInt64(0) - 1], reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+        return numbers;
+    }
+
+    public static void DeleteValues(NpgsqlConnection connection, NpgsqlTransaction transaction, List<(string Sweep, string Field, double Value, long Index)> numbers)
+    {
+        using var delete = new NpgsqlCommand("""
+            DELETE FROM trial_values v USING unnest(@sweep, @field, @value, @trial_index) AS d(sweep, field, value, trial_index)
+            WHERE v.sweep = d.sweep AND v.field = d.field AND v.value = d.value AND v.trial_index = d.trial_index
+            """, connection, transaction);
+        delete.Parameters.Add(new NpgsqlParameter<string[]>("sweep", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = numbers.Select(n => n.Sweep).ToArray() });
+        delete.Parameters.Add(new NpgsqlParameter<string[]>("field", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = numbers.Select(n => n.Field).ToArray() });
+        delete.Parameters.Add(new NpgsqlParameter<double[]>("value", NpgsqlDbType.Array | NpgsqlDbType.Double) { TypedValue = numbers.Select(n => n.Value).ToArray() });
+        delete.Parameters.Add(new NpgsqlParameter<long[]>("trial_index", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = numbers.Select(n => n.Index).ToArray() });
+        delete.ExecuteNonQuery();
+    }
+
     private static DateTime? Utc(DateTime? value) => value is { } time ? DateTime.SpecifyKind(time.ToUniversalTime(), DateTimeKind.Utc) : null;
 }

@@ -8,8 +8,9 @@ namespace Sweeps.Store;
 /// The <c>trial_values</c> table: one row for each number a finished trial holds (each numeric parameter as
 /// <c>param.NAME</c>, each metric as <c>metric.NAME</c>), keyed by (sweep, field, value, trial index). It lets a query
 /// sorted by a metric or parameter walk the trials in that order through the key instead of reading every trial's JSON.
-/// A finished row (completed, failed) is never overwritten (<see cref="TrialWriter.Upsert"/>), so its numbers are written
-/// once, in the transaction that writes the row, and never change. Rows still pending or running are not here.
+/// A finished row's numbers are written in the transaction that writes the row. A completed row is never overwritten
+/// (<see cref="TrialWriter.Upsert"/>); a failed or pruned one only by a newer attempt (<c>sweeps retry</c>), and its numbers
+/// leave the table in the transaction that replaces it (<see cref="ForgetReplaced"/>). Rows pending or running are not here.
 /// </summary>
 internal static class TrialValues
 {
@@ -105,6 +106,65 @@ internal static class TrialValues
             insert.ExecuteNonQuery();
         }
     }
+
+    /// <summary>
+    /// Rows that would replace a failed or pruned row of an older attempt (a retried trial): that row's numbers are
+    /// deleted now, before the row is overwritten, so that a sorted query never finds a trial by numbers it no longer has.
+    /// Only rows of attempt 2 on can replace one: one primary-key lookup each (SQLite; PostgreSQL: one statement a batch).
+    /// </summary>
+    public static void ForgetReplaced(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<TrialRow> rows)
+    {
+        var later = rows.Where(r => r.Attempt >= 2).ToList();
+        if (later.Count == 0) return;
+        var numbers = connection is Npgsql.NpgsqlConnection postgres
+            ? PostgresTrialWriter.Replaced(postgres, (Npgsql.NpgsqlTransaction)transaction, later)
+            : Replaced(connection, transaction, later);
+        if (numbers.Count == 0) return;
+        numbers.Sort(KeyOrder);
+        if (connection is Npgsql.NpgsqlConnection pg)
+        {
+            PostgresTrialWriter.DeleteValues(pg, (Npgsql.NpgsqlTransaction)transaction, numbers);
+            return;
+        }
+        using var delete = ResultStore.Command(connection, transaction,
+            "DELETE FROM trial_values WHERE sweep = @sweep AND field = @field AND value = @value AND trial_index = @trial_index",
+            ("@sweep", ""), ("@field", ""), ("@value", 0.0), ("@trial_index", 0L));
+        delete.Prepare();
+        foreach (var (sweep, field, value, index) in numbers)
+        {
+            delete.Parameters[0].Value = sweep;
+            delete.Parameters[1].Value = field;
+            delete.Parameters[2].Value = value;
+            delete.Parameters[3].Value = index;
+            delete.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The numbers of the stored failed or pruned rows these rows replace (SQLite: a lookup a row).</summary>
+    private static List<(string, string, double, long)> Replaced(DbConnection connection, DbTransaction transaction, IEnumerable<TrialRow> later)
+    {
+        var numbers = new List<(string, string, double, long)>();
+        using var find = ResultStore.Command(connection, transaction, """
+            SELECT parameters, metrics FROM trials
+            WHERE sweep = @sweep AND trial_index = @trial_index AND status IN ('failed', 'pruned') AND attempt < @attempt
+            """, ("@sweep", ""), ("@trial_index", 0L), ("@attempt", 0));
+        find.Prepare();
+        foreach (var row in later)
+        {
+            find.Parameters[0].Value = row.Sweep;
+            find.Parameters[1].Value = row.Index;
+            find.Parameters[2].Value = row.Attempt;
+            using var reader = find.ExecuteReader();
+            if (!reader.Read()) continue;
+            numbers.AddRange(Stored(row, reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
+        return numbers;
+    }
+
+    /// <summary>The numbers a stored final row put in the table, from its JSON as stored.</summary>
+    internal static IEnumerable<(string, string, double, long)> Stored(TrialRow row, string? parameters, string? metrics) =>
+        Of(row with { Status = TrialStatus.Failed, Parameters = StoreJson.ReadParameters(parameters), Metrics = StoreJson.ReadMetrics(metrics) })
+            .Select(v => (row.Sweep, v.Field, v.Value, row.Index));
 
     /// <summary>The table's key order (texts by bytes, as both databases compare them here).</summary>
     public static int KeyOrder((string Sweep, string Field, double Value, long Index) a, (string Sweep, string Field, double Value, long Index) b)

@@ -6,8 +6,10 @@ using Sweeps.Core.Lifecycle;
 namespace Sweeps.Store;
 
 /// <summary>
-/// Upserts a batch of trial rows inside the caller's transaction. The guard makes replays harmless: a final row
-/// (completed, failed, pruned) is never overwritten, and an older attempt never overwrites a newer one. PostgreSQL gets the
+/// Upserts a batch of trial rows inside the caller's transaction. The guard makes replays harmless: a completed row is never
+/// overwritten, a failed or pruned one only by a strictly newer attempt (<c>sweeps retry</c>), and an older attempt never
+/// overwrites a newer one. Within an attempt a row moves on (running, then pending at a rung or final), never back, except
+/// that a retried trial's pending row (never started) gives way to its attempt running. PostgreSQL gets the
 /// whole batch in one statement (<see cref="PostgresTrialWriter"/>); SQLite, which has no network between it and
 /// the process, one prepared statement executed a row at a time. A finished row's numbers go to trial_values in the
 /// same statement or transaction, only where the guard let the row be written (<see cref="TrialValues"/>).
@@ -23,13 +25,17 @@ internal static class TrialWriter
             status = excluded.status, attempt = excluded.attempt, worker = excluded.worker,
             started_at = excluded.started_at, ended_at = excluded.ended_at, duration_ms = excluded.duration_ms,
             metrics = excluded.metrics, series = excluded.series, error = excluded.error, host = excluded.host, details = excluded.details
-        WHERE trials.status NOT IN ('completed', 'failed', 'pruned')
-          AND (excluded.attempt > trials.attempt OR (excluded.attempt = trials.attempt AND excluded.status <> 'running'))
+        WHERE (trials.status NOT IN ('completed', 'failed', 'pruned')
+               AND (excluded.attempt > trials.attempt
+                    OR (excluded.attempt = trials.attempt
+                        AND (excluded.status <> 'running' OR (trials.status = 'pending' AND trials.started_at IS NULL)))))
+           OR (trials.status IN ('failed', 'pruned') AND excluded.attempt > trials.attempt)
         """;
 
     public static void Write(DbConnection connection, DbTransaction transaction, StoreDialect dialect, IReadOnlyCollection<TrialRow> rows)
     {
         if (rows.Count == 0) return;
+        TrialValues.ForgetReplaced(connection, transaction, rows);
         if (connection is NpgsqlConnection postgres) PostgresTrialWriter.Write(postgres, (NpgsqlTransaction)transaction, rows);
         else WriteEach(connection, transaction, dialect, rows);
     }

@@ -24,7 +24,7 @@ public sealed class TrialWriterTests
             Some.Trial("shell", 0, TrialStatus.Completed, attempt: 2, value: 0.75), // a final row stays
             Some.Trial("shell", 1, TrialStatus.Completed, attempt: 1, value: 0.75), // an older attempt loses
             Some.Trial("shell", 2, TrialStatus.Completed, attempt: 1, value: 0.5), // the same attempt finishing wins
-            Some.Trial("shell", 3, TrialStatus.Running, attempt: 2), // a failed row stays
+            Some.Trial("shell", 3, TrialStatus.Running, attempt: 1), // a failed row stays against its own attempt
             Some.Trial("shell", 4, TrialStatus.Pending, attempt: 0)), "trials"); // a new row lands
 
         var rows = store.ReadTrials("shell").ToDictionary(t => t.Index);

@@ -261,7 +261,7 @@ public sealed partial class CoordinatorState(JobRegistry jobs, CoordinatorOption
                 _sweeps[e.Sweep].Waiting = e.Reason;
                 break;
             default:
-                if (!ApplyScheduling(evt)) throw new ArgumentException($"the coordinator has no rule for {evt.GetType().Name}", nameof(evt));
+                if (!ApplyScheduling(evt) && !ApplyRetry(evt)) throw new ArgumentException($"the coordinator has no rule for {evt.GetType().Name}", nameof(evt));
                 break;
         }
     }

@@ -135,6 +135,7 @@ public sealed partial class SweepCoordinator : ReceivePersistentActor, IWithTime
                 UpdateWaiting();
             });
         });
+        Command<RetryTrials>(Retry);
         Command<CheckWaiting>(_ => JournalWaiting());
         Command<CheckSchedule>(_ => DecideSchedule());
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));

@@ -79,3 +79,10 @@ public sealed record TrialsPruned(string Sweep, IReadOnlyList<PrunedTrial> Trial
 /// <param name="Rung">The rung it was judged at (successive halving); null for the median rule.</param>
 /// <param name="Reason">In words, for the trial's row: which rule, what value, against what.</param>
 public sealed record PrunedTrial(TrialOutcome Outcome, long Step, int? Rung, string Reason);
+
+/// <summary>
+/// A person runs failed or pruned trials again (<c>sweeps retry</c>): each waits to run as the attempt given (one more than
+/// the attempt that ended), a pruned one to its end. The first <see cref="Failed"/> trials were failed, the other
+/// <see cref="Pruned"/> pruned. A retry of many trials is journaled in several of these, each well under the frame size.
+/// </summary>
+public sealed record TrialsRetried(string Sweep, IReadOnlyList<RetriedTrial> Trials, long Failed, long Pruned, DateTime At) : ISweepsMessage;

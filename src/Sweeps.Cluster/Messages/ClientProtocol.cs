@@ -42,3 +42,9 @@ public sealed record SweepProgress(string Name, SweepState State, long Total, lo
 public sealed record ChangeSweepState(string Name, SweepState State) : ISweepsMessage;
 
 public sealed record SweepStateChangeResult(string Name, bool Done, string Message) : ISweepsMessage;
+
+/// <summary>Run a sweep's failed trials (<paramref name="Failed"/>), pruned trials (<paramref name="Pruned"/>), or both, again as new attempts.</summary>
+public sealed record RetryTrials(string Name, bool Failed, bool Pruned) : ISweepsMessage;
+
+/// <param name="Done">False when refused; <paramref name="Message"/> says why.</param>
+public sealed record TrialsRetryResult(string Name, bool Done, string Message, long Failed, long Pruned) : ISweepsMessage;

@@ -30,6 +30,7 @@ internal sealed class TrialRows
         TrialsSuggested e => e.Parameters.Count,
         TrialsReachedRung e => e.Results.Count,
         TrialsPruned e => e.Trials.Count,
+        TrialsRetried e => e.Trials.Count,
         _ => 1,
     });
 
@@ -81,6 +82,12 @@ internal sealed class TrialRows
                 break;
             case TrialsPruned e:
                 foreach (var t in e.Trials) batch.Put(Ended(e.Sweep, t.Outcome, TrialStatus.Pruned, worker: null));
+                break;
+            case TrialsRetried e:
+                // pending as the new attempt: strictly newer, so the guard lets it replace the failed or pruned row
+                for (var i = 0; i < e.Trials.Count; i++)
+                    batch.Put(Row(e.Sweep, e.Trials[i].Index, TrialStatus.Pending, e.Trials[i].Attempt, null, null) with
+                        { Error = $"will run again: retried (was {(i < e.Failed ? "failed" : "pruned")})" });
                 break;
             case TrialsRequeued e:
                 // a cancelled sweep's trials are handed back never to run again

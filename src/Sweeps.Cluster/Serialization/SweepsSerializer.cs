@@ -42,6 +42,8 @@ public sealed class SweepsSerializer(ExtendedActorSystem system) : SerializerWit
         [typeof(ProgressReport)] = "pr",
         [typeof(ChangeSweepState)] = "cs",
         [typeof(SweepStateChangeResult)] = "csr",
+        [typeof(RetryTrials)] = "retry",
+        [typeof(TrialsRetryResult)] = "retryr",
         [typeof(Projection.GetPosition)] = "pos",
         [typeof(Projection.ProjectionPosition)] = "posr",
         // journal
@@ -57,6 +59,7 @@ public sealed class SweepsSerializer(ExtendedActorSystem system) : SerializerWit
         [typeof(TrialsReachedRung)] = "e.rung",
         [typeof(TrialsPromoted)] = "e.pro",
         [typeof(TrialsPruned)] = "e.pru",
+        [typeof(TrialsRetried)] = "e.retry",
         [typeof(CoordinatorSnapshot)] = "s.coord",
     };
 

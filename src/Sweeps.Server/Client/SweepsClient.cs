@@ -51,6 +51,11 @@ public sealed class SweepsClient : IDisposable
     public Task<StateChange> ChangeStateAsync(string sweep, string verb, CancellationToken cancellation) =>
         SendAsync<StateChange>(() => new HttpRequestMessage(HttpMethod.Post, $"api/v1/sweeps/{Uri.EscapeDataString(sweep)}/{verb}"), cancellation);
 
+    /// <summary>Runs a sweep's failed trials, pruned trials, or both (neither: failed) again as new attempts.</summary>
+    public Task<RetryResponse> RetryAsync(string sweep, bool failed, bool pruned, CancellationToken cancellation) =>
+        SendAsync<RetryResponse>(() => new HttpRequestMessage(HttpMethod.Post,
+            $"api/v1/sweeps/{Uri.EscapeDataString(sweep)}/retry?failed={(failed ? "true" : "false")}&pruned={(pruned ? "true" : "false")}"), cancellation);
+
     public Task<SweepList> ListAsync(CancellationToken cancellation) =>
         SendAsync<SweepList>(() => new HttpRequestMessage(HttpMethod.Get, "api/v1/sweeps"), cancellation);
 
