@@ -65,7 +65,7 @@ public sealed partial class CoordinatorState
             foreach (var report in group.DistinctBy(r => r.Index))
             {
                 if (!sweep.Running.TryGetValue(report.Index, out var lease) || lease.Worker != worker || lease.History is null) continue;
-                if (scheduler.MedianStop(lease.History, report.Step) is not { } reason) continue;
+                if (scheduler.MedianStop(report.Index, lease.History, report.Step) is not { } reason) continue;
                 var outcome = new TrialOutcome(sweep.Name, report.Index, lease.Attempt, true,
                     new Dictionary<string, double>(report.Metrics ?? new Dictionary<string, double>()), null, null, lease.Since, now);
                 pruned.Add(new PrunedTrial(Marked(outcome, reason, report.Step, null), report.Step, null, reason));

@@ -57,9 +57,15 @@ internal sealed class TpeSearch
 
     public void Observe(TrialOutcome outcome)
     {
-        if (!_finished.Add(outcome.Index)) return;
         var value = outcome.Succeeded && outcome.Metrics.TryGetValue(_metric, out var v) ? v : double.NaN;
-        _observed.Add(new ObservedTrial(outcome.Index, value));
+        if (_finished.Add(outcome.Index))
+        {
+            _observed.Add(new ObservedTrial(outcome.Index, value));
+            return;
+        }
+        // run again (sweeps retry): its new result replaces the old one, in the old one's place
+        var at = _observed.FindIndex(o => o.Index == outcome.Index);
+        if (at >= 0) _observed[at] = new ObservedTrial(outcome.Index, value);
     }
 
     public void Restore(IReadOnlyList<TrialParameters>? suggested, IReadOnlyList<ObservedTrial>? observed)

@@ -145,9 +145,9 @@ internal sealed class TrialScheduler
     }
 
     /// <summary>Median: whether a running trial with these values so far, just reporting <paramref name="step"/>, stops now.</summary>
-    public string? MedianStop(IReadOnlyDictionary<long, double> history, long step)
+    public string? MedianStop(long trial, IReadOnlyDictionary<long, double> history, long step)
     {
-        if (_median is null) return null;
+        if (_median is null || _toTheEnd.Contains(trial)) return null;
         var atStep = _curves.Where(c => c.Length >= step && step >= 1).Select(c => c[step - 1]).ToList();
         if (!_median.ShouldStop(history, step, atStep, _curves.Count)) return null;
         var best = history.Where(h => h.Key <= step && !double.IsNaN(h.Value)).Select(h => h.Value).DefaultIfEmpty(double.NaN);

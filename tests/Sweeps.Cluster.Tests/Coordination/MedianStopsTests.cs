@@ -74,6 +74,12 @@ public sealed class MedianStopsTests
         // Its late result counts no more.
         Assert.Empty(state.DecideOutcomes("w", [new TrialOutcome("median", 3, 1, true, new Dictionary<string, double>(), null, null, Now, Now)]).Events);
         Assert.Equal(1, state.Progress().Single().Pruned);
+
+        // Run again by a person, it runs to its end: the median rule judges it no more.
+        var retry = state.DecideRetry("median", failed: false, pruned: true, Now);
+        foreach (var e in retry.Events) state.Apply(e);
+        foreach (var e in state.DecideDispatch("w", 5, Now)) state.Apply(e);
+        Assert.Empty(Reported(state, 3, 2, 0.95));
     }
 
     [Fact]

@@ -179,4 +179,23 @@ public sealed class TpeSweepTests
         Assert.Contains(field, error.Message);
         Assert.Contains(message, error.Message);
     }
+
+    [Fact]
+    public void A_failed_trial_run_again_teaches_tpe_its_new_result_in_place_of_the_failure()
+    {
+        var state = Submitted(Spec(trials: 12));
+        var first = Dispatch(state, "w0", 3);
+        var failing = first[0];
+        Journal(state, state.DecideOutcomes("w0", [new TrialOutcome(failing.Sweep, failing.Index, 1, false, new Dictionary<string, double>(), null, "boom", Now, Now)]).Events, null);
+        Finish(state, "w0", first.Skip(1));
+        Assert.True(double.IsNaN(state.Snapshot().Sweeps.Single().Observed!.Single(o => o.Index == failing.Index).Value));
+
+        foreach (var e in state.DecideRetry("tpe-branin", failed: true, pruned: false, Now).Events) state.Apply(e);
+        var again = Assert.Single(Dispatch(state, "w0", 1));
+        Assert.Equal((failing.Index, 2), (again.Index, again.Attempt));
+        Finish(state, "w0", [again]);
+        var observed = state.Snapshot().Sweeps.Single().Observed!;
+        Assert.Equal(3, observed.Count);
+        Assert.Equal(Value(again.Parameters), observed.Single(o => o.Index == failing.Index).Value);
+    }
 }
