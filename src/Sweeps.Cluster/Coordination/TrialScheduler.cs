@@ -72,10 +72,11 @@ internal sealed class TrialScheduler
     /// <summary>A completed run to this rung pauses the trial there (any rung below its bracket's last).</summary>
     public bool PausesAt(long trial, out int rung, out long step)
     {
-        rung = NextRung(trial) ?? -1;
-        var rungs = _ladders.Count > 0 ? LadderOf(trial).Rungs : null;
-        step = rung >= 0 ? rungs!.Levels[rung] : 0;
-        return rung >= 0 && rung < rungs!.Count - 1;
+        (rung, step) = (-1, 0);
+        if (NextRung(trial) is not { } next) return false;
+        var rungs = LadderOf(trial).Rungs;
+        (rung, step) = (next, rungs.Levels[next]);
+        return next < rungs.Count - 1;
     }
 
     public double ValueOf(TrialOutcome outcome) =>
