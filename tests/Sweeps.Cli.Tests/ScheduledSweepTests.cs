@@ -99,6 +99,50 @@ public sealed class ScheduledSweepTests
         Assert.All(Enumerable.Range(0, 9), i => Assert.Equal(1, FinalCounts(killed).GetValueOrDefault(i)));
     }
 
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void A_program_continues_from_its_checkpoint_folder_at_each_rung_and_trains_no_epoch_twice()
+    {
+        var log = Path.Combine(_folder, "epochs.log");
+        // Trains from the epoch in its checkpoint folder to SWEEPS_STOP_AT_STEP, keeping its state after each epoch.
+        var train = Files.Write(_folder, "train.sh", $$"""
+            #!/bin/sh
+            dir="$SWEEPS_CHECKPOINT_DIR"
+            epoch=$(cat "$dir/epoch" 2>/dev/null || echo 0)
+            last=${SWEEPS_STOP_AT_STEP:-9}
+            while [ "$epoch" -lt "$last" ]; do
+              epoch=$((epoch + 1))
+              echo "$SWEEPS_TRIAL $epoch" >> {{log}}
+              echo "$epoch" > "$dir/epoch"
+              touch "$dir/.sweeps-checkpoint-done"
+              echo "{\"step\": $epoch, \"loss\": $SWEEPS_PARAM_X}"
+              while [ -e "$dir/.sweeps-checkpoint-done" ]; do sleep 0.01; done
+            done
+            """.ReplaceLineEndings("\n"));
+        File.SetUnixFileMode(train, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var spec = Files.Write(_folder, "programs.yaml", $$"""
+            name: halving-programs
+            job: command
+            command: ["{{train}}"]
+            parameters:
+              x: [0.9, 0.1, 0.5, 0.3, 0.7, 0.2, 0.8, 0.4, 0.6]
+            objective: {metric: loss, goal: minimize}
+            scheduler: {kind: sha, min_resource: 1, max_resource: 9, reduction_factor: 3}
+            """);
+        var db = Path.Combine(_folder, "programs.db");
+        Succeeds(SweepsProcess.Run(_folder, "run", spec, "--db", db, "--workers", "2", "--work-dir", Path.Combine(_folder, "work")));
+
+        var statuses = Files.Query(db, "SELECT status FROM trials ORDER BY trial_index").Select(r => (string)r[0]!).ToList();
+        Assert.Equal(["pruned", "completed", "pruned", "pruned", "pruned", "pruned", "pruned", "pruned", "pruned"], statuses);
+        // x = 0.1 (trial 1) to 9 epochs; 0.2 and 0.3 (trials 5, 3) to 3; the other six to 1: each epoch trained once.
+        var epochs = File.ReadAllLines(log).Select(l => l.Split(' ')).GroupBy(p => long.Parse(p[0]))
+            .ToDictionary(g => g.Key, g => g.Select(p => int.Parse(p[1])).ToList());
+        Assert.Equal(Enumerable.Range(1, 9), epochs[1]);
+        Assert.Equal([1, 2, 3], epochs[3]);
+        Assert.Equal([1, 2, 3], epochs[5]);
+        Assert.All(new long[] { 0, 2, 4, 6, 7, 8 }, t => Assert.Equal([1], epochs[t]));
+    }
+
     private static long Promotions(string database) =>
         File.Exists(database) && Files.Count(database, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'journal'") > 0
             ? Files.Count(database, "SELECT COUNT(*) FROM journal WHERE manifest = 'e.pro'")
