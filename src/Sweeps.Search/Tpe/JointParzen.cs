@@ -15,8 +15,8 @@ internal sealed record JointAxis(double Low, double High, int Choices)
 /// <summary>
 /// A Parzen estimator over several parameters at once, as Optuna's multivariate TPE builds it: a mixture of one kernel
 /// per observation plus a prior kernel, each kernel a product over the axes. On a numeric axis a kernel is a normal
-/// truncated to the range, with Scott's bandwidth 0.2 · n^(−1/(d+4)) · (high − low) clipped to between
-/// (high − low)/min(100, n + 2) and high − low; the prior's is centred on the range and as wide as it. On a choice axis
+/// truncated to the range, its bandwidth (<see cref="JointBandwidth"/>) clipped to between (high − low)/min(100, n + 2)
+/// and high − low; the prior's is centred on the range and as wide as it. On a choice axis
 /// a kernel is Optuna's row: 1 on the observed choice plus priorWeight/(n + 1) on each, normalised; the prior's is uniform.
 /// </summary>
 /// <remarks>
@@ -28,12 +28,12 @@ internal sealed class JointParzen
     private readonly JointAxis[] _axes;
     private readonly double[][] _points; // kernel k's centre: the observations, then the prior (mid-range; no choice)
     private readonly double[] _weights, _logWeights;
-    private readonly double[] _sigmas; // per numeric axis, for the observation kernels
-    private readonly double[][] _logMass; // [kernel][axis]: log of the kernel's mass inside the range
+    private readonly double[][] _sigmas, _logMass; // [kernel][axis]: the bandwidth; log of the kernel's mass inside the range
     private readonly double _smoothing;
 
     /// <param name="observations">One point per observation, oldest first, a value per axis.</param>
-    public JointParzen(IReadOnlyList<JointAxis> axes, IReadOnlyList<double[]> observations, IReadOnlyList<double> observationWeights, double priorWeight)
+    public JointParzen(IReadOnlyList<JointAxis> axes, IReadOnlyList<double[]> observations, IReadOnlyList<double> observationWeights, double priorWeight,
+        JointBandwidth bandwidth = JointBandwidth.Scott)
     {
         _axes = [.. axes];
         var n = observations.Count;
@@ -45,12 +45,16 @@ internal sealed class JointParzen
         _logWeights = _weights.Select(w => Math.Log(w)).ToArray();
         _smoothing = priorWeight / (n + 1);
 
-        _sigmas = new double[_axes.Length];
+        _sigmas = _points.Select(_ => new double[_axes.Length]).ToArray();
         for (var d = 0; d < _axes.Length; d++)
         {
+            if (_axes[d].IsChoice) continue;
             var width = _axes[d].High - _axes[d].Low;
-            var scott = 0.2 * Math.Pow(Math.Max(n, 1), -1.0 / (dimensions + 4)) * width;
-            _sigmas[d] = Math.Clamp(scott, width / Math.Min(100.0, n + 2.0), width);
+            var widths = bandwidth == JointBandwidth.Scott
+                ? Enumerable.Repeat(0.2 * Math.Pow(Math.Max(n, 1), -1.0 / (dimensions + 4)) * width, n).ToArray()
+                : Gaps(observations.Select(o => o[d]).ToArray(), _axes[d].Low, _axes[d].High);
+            for (var k = 0; k < n; k++) _sigmas[k][d] = Math.Clamp(widths[k], width / Math.Min(100.0, n + 2.0), width);
+            _sigmas[n][d] = width;
         }
         _logMass = new double[_points.Length][];
         for (var k = 0; k < _points.Length; k++)
@@ -59,7 +63,7 @@ internal sealed class JointParzen
             for (var d = 0; d < _axes.Length; d++)
             {
                 if (_axes[d].IsChoice) continue;
-                var (mu, sigma) = (_points[k][d], Sigma(k, d));
+                var (mu, sigma) = (_points[k][d], _sigmas[k][d]);
                 _logMass[k][d] = Math.Log(Math.Max(Normal.CDF(mu, sigma, _axes[d].High) - Normal.CDF(mu, sigma, _axes[d].Low), 1e-300));
             }
         }
@@ -80,7 +84,7 @@ internal sealed class JointParzen
                 point[d] = PickChoice(k, d, random.NextUnit());
                 continue;
             }
-            var (mu, sigma) = (_points[k][d], Sigma(k, d));
+            var (mu, sigma) = (_points[k][d], _sigmas[k][d]);
             var (a, b) = (Normal.CDF(mu, sigma, axis.Low), Normal.CDF(mu, sigma, axis.High));
             var u = a + (b - a) * random.NextUnit();
             var x = b - a > 1e-12 ? Normal.InvCDF(mu, sigma, u) : mu;
@@ -103,7 +107,7 @@ internal sealed class JointParzen
                     term += Math.Log(ChoiceProbability(k, d, (int)point[d]));
                     continue;
                 }
-                var sigma = Sigma(k, d);
+                var sigma = _sigmas[k][d];
                 var z = (point[d] - _points[k][d]) / sigma;
                 term += -0.5 * z * z - Math.Log(sigma * Math.Sqrt(2 * Math.PI)) - _logMass[k][d];
             }
@@ -114,7 +118,23 @@ internal sealed class JointParzen
 
     private bool IsPrior(int k) => k == _points.Length - 1;
 
-    private double Sigma(int k, int d) => IsPrior(k) ? _axes[d].High - _axes[d].Low : _sigmas[d];
+    /// <summary>Each value's larger gap to its neighbours (the range's ends count, except beside the outermost values).</summary>
+    private static double[] Gaps(double[] values, double low, double high)
+    {
+        var order = Enumerable.Range(0, values.Length).OrderBy(i => values[i]).ToArray();
+        var sorted = new double[values.Length + 2];
+        (sorted[0], sorted[^1]) = (low, high);
+        for (var i = 0; i < order.Length; i++) sorted[i + 1] = values[order[i]];
+        var gaps = new double[values.Length];
+        for (var i = 0; i < order.Length; i++) gaps[order[i]] = Math.Max(sorted[i + 1] - sorted[i], sorted[i + 2] - sorted[i + 1]);
+        if (sorted.Length >= 4)
+        {
+            // Optuna leaves the range's ends out of the outermost kernels' bandwidths (consider_endpoints = false)
+            gaps[order[0]] = sorted[2] - sorted[1];
+            gaps[order[^1]] = sorted[^2] - sorted[^3];
+        }
+        return gaps;
+    }
 
     /// <summary>Kernel k's probability of a choice: the prior's is uniform; an observation's is (s + [observed]) / (1 + C·s).</summary>
     private double ChoiceProbability(int k, int d, int choice)

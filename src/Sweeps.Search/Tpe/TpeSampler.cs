@@ -104,8 +104,8 @@ public sealed class TpeSampler
     {
         var varying = _space.Where(p => p is not ConstantParameter).ToArray();
         var axes = varying.Select(p => p is ChoiceParameter choice ? JointAxis.Choice(choice.Values.Count) : Axis((RangeParameter)p)).ToArray();
-        var l = new JointParzen(axes, Encode(varying, finished, good), TpeSettings.Weights(good.Length), Settings.PriorWeight);
-        var g = new JointParzen(axes, Encode(varying, finished, bad), TpeSettings.Weights(bad.Length), Settings.PriorWeight);
+        var l = new JointParzen(axes, Encode(varying, finished, good), TpeSettings.Weights(good.Length), Settings.PriorWeight, Settings.Bandwidth);
+        var g = new JointParzen(axes, Encode(varying, finished, bad), TpeSettings.Weights(bad.Length), Settings.PriorWeight, Settings.Bandwidth);
         var (best, bestScore) = (new double[axes.Length], double.NegativeInfinity);
         for (var c = 0; c < Settings.Candidates; c++)
         {

@@ -8,7 +8,9 @@ namespace Sweeps.Search.Tpe;
 /// Optuna's <c>multivariate=True</c>: one estimator over all parameters together (<see cref="JointParzen"/>), so that
 /// parameters which are good together are drawn together; false: one estimator per parameter.
 /// </param>
-public sealed record TpeSettings(int StartupTrials = 10, int Candidates = 24, double PriorWeight = 1.0, bool Multivariate = false)
+/// <param name="Bandwidth">With <paramref name="Multivariate"/>: how wide the joint estimator's kernels are.</param>
+public sealed record TpeSettings(int StartupTrials = 10, int Candidates = 24, double PriorWeight = 1.0, bool Multivariate = false,
+    JointBandwidth Bandwidth = JointBandwidth.Scott)
 {
     public static TpeSettings Optuna { get; } = new();
 

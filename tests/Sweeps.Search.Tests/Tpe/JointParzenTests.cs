@@ -14,9 +14,10 @@ public sealed class JointParzenTests
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(12)]
-    public void The_density_integrates_to_one_over_the_box(int observations)
+    [InlineData(12, JointBandwidth.Neighbours)]
+    public void The_density_integrates_to_one_over_the_box(int observations, JointBandwidth bandwidth = JointBandwidth.Scott)
     {
-        var parzen = new JointParzen(Box, Diagonal.Take(observations).ToArray(), Ones(observations), 1.0);
+        var parzen = new JointParzen(Box, Diagonal.Take(observations).ToArray(), Ones(observations), 1.0, bandwidth);
         const int steps = 400;
         var (h1, h2) = (15.0 / steps, 15.0 / steps);
         var integral = 0.0;
@@ -54,6 +55,19 @@ public sealed class JointParzenTests
         var expected = Math.Log(50.0 / 51 * Truncated(3, 2, sigma, -5, 10) * Truncated(6, 7, sigma, 0, 15)
                                 + 1.0 / 51 * Truncated(3, 2.5, 15, -5, 10) * Truncated(6, 7.5, 15, 0, 15));
         Assert.Equal(expected, parzen.LogDensity([3, 6]), 10);
+    }
+
+    /// <summary>Optuna 5's bandwidths: each value's larger gap to a neighbour, the outermost ones without the range's ends.</summary>
+    [Fact]
+    public void Neighbour_bandwidths_are_each_kernels_gap_to_its_neighbours()
+    {
+        double[][] observations = [[0.1], [0.2], [0.5], [0.9]];
+        var parzen = new JointParzen([JointAxis.Range(0, 1)], observations, [1, 1, 1, 1], 1.0, JointBandwidth.Neighbours);
+        // gaps 0.1 (not 0.1 to the end), 0.3, 0.4, 0.4 (not 0.1 to the end); the clip is 1/6
+        double[] sigmas = [1 / 6.0, 0.3, 0.4, 0.4];
+        var x = 0.35;
+        var expected = Math.Log(observations.Select((o, k) => 0.2 * Truncated(x, o[0], sigmas[k])).Sum() + 0.2 * Truncated(x, 0.5, 1));
+        Assert.Equal(expected, parzen.LogDensity([x]), 12);
     }
 
     [Fact]

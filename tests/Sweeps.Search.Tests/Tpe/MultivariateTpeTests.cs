@@ -100,12 +100,14 @@ public sealed class MultivariateTpeTests
         Assert.True(joint.MedianRegret < 0.5 * random.MedianRegret, $"median regret: multivariate TPE {joint.MedianRegret}, random {random.MedianRegret}");
     }
 
-    [Fact]
-    public void On_Branin_the_median_regret_after_60_trials_is_well_below_random_searchs()
+    [Theory]
+    [InlineData(JointBandwidth.Scott)]
+    [InlineData(JointBandwidth.Neighbours)]
+    public void On_Branin_the_median_regret_after_60_trials_is_well_below_random_searchs(JointBandwidth bandwidth)
     {
         var function = new Branin();
         var random = RegretStudy.Random(function, 60, 11);
-        var joint = RegretStudy.Tpe(function, 60, 11, TpeSettings.OptunaMultivariate);
+        var joint = RegretStudy.Tpe(function, 60, 11, TpeSettings.OptunaMultivariate with { Bandwidth = bandwidth });
         Assert.True(joint.MedianRegret < 0.5 * random.MedianRegret, $"median regret: multivariate TPE {joint.MedianRegret}, random {random.MedianRegret}");
     }
 
