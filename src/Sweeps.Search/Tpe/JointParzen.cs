@@ -69,8 +69,6 @@ internal sealed class JointParzen
         }
     }
 
-    public int Kernels => _points.Length;
-
     /// <summary>One draw: a kernel chosen by weight, then every axis from that kernel.</summary>
     public double[] Sample(ref SplitMixStream random)
     {

@@ -97,12 +97,13 @@ public sealed class TpeSampler
 
     /// <summary>
     /// Multivariate TPE: one <see cref="JointParzen"/> over every range and choice for the good trials and one for the
-    /// rest; of <see cref="TpeSettings.Candidates"/> joint draws from l, the one maximising l(x)/g(x). Constants pass through.
+    /// rest; of <see cref="TpeSettings.Candidates"/> joint draws from l, the one maximising l(x)/g(x). Constants, one-item
+    /// lists and ranges with min = max pass through (Optuna leaves single-valued parameters out of the joint model).
     /// </summary>
     private TrialParameters SuggestJointly(IReadOnlyList<(TrialParameters Parameters, double Value)> finished, int[] good, int[] bad,
         ref SplitMixStream random)
     {
-        var varying = _space.Where(p => p is not ConstantParameter).ToArray();
+        var varying = _space.Where(p => !IsSingle(p)).ToArray();
         var axes = varying.Select(p => p is ChoiceParameter choice ? JointAxis.Choice(choice.Values.Count) : Axis((RangeParameter)p)).ToArray();
         var l = new JointParzen(axes, Encode(varying, finished, good), TpeSettings.Weights(good.Length), Settings.PriorWeight, Settings.Bandwidth);
         var g = new JointParzen(axes, Encode(varying, finished, bad), TpeSettings.Weights(bad.Length), Settings.PriorWeight, Settings.Bandwidth);
@@ -111,7 +112,7 @@ public sealed class TpeSampler
         {
             var x = l.Sample(ref random);
             var score = l.LogDensity(x) - g.LogDensity(x);
-            if (score > bestScore) (best, bestScore) = (x, score);
+            if (score > bestScore || c == 0) (best, bestScore) = (x, score);
         }
 
         var values = new KeyValuePair<string, ParameterValue>[_space.Count];
@@ -121,13 +122,21 @@ public sealed class TpeSampler
             values[p] = new(parameter.Name, parameter switch
             {
                 ConstantParameter constant => constant.Value,
-                ChoiceParameter choice => choice.Values[(int)best[d++]],
-                RangeParameter range => Decode(range, best[d++]),
+                ChoiceParameter choice => choice.Values[IsSingle(choice) ? 0 : (int)best[d++]],
+                RangeParameter range => IsSingle(range) ? Decode(range, Bounds(range).Low) : Decode(range, best[d++]),
                 _ => throw new ArgumentException($"parameter '{parameter.Name}' is of an unknown kind"),
             });
         }
         return new TrialParameters(values);
     }
+
+    private static bool IsSingle(ParameterSpec parameter) => parameter switch
+    {
+        ConstantParameter => true,
+        ChoiceParameter choice => choice.Values.Count == 1,
+        RangeParameter range => range.Min == range.Max,
+        _ => false,
+    };
 
     private static JointAxis Axis(RangeParameter range)
     {

@@ -77,6 +77,31 @@ public sealed class MultivariateTpeTests
     }
 
     [Fact]
+    public void Single_valued_lists_and_ranges_pass_through_and_the_rest_is_still_searched()
+    {
+        IReadOnlyList<ParameterSpec> space =
+        [
+            new RangeParameter("x1", 1, -5, 10, RangeScale.Linear, false, null),
+            new RangeParameter("fixed", 2, 0.25, 0.25, RangeScale.Linear, false, null),
+            new RangeParameter("layers", 3, 3, 3, RangeScale.Log, true, null),
+            new ChoiceParameter("only", 4, [ParameterValue.Of("adam")]),
+            new RangeParameter("x2", 5, 0, 15, RangeScale.Linear, false, null),
+        ];
+        var tpe = new TpeSampler(space, ObjectiveGoal.Minimize, seed: 2, trials: 40, TpeSettings.OptunaMultivariate);
+        var history = new List<(TrialParameters Parameters, double Value)>();
+        for (var i = 0; i < 40; i++)
+        {
+            var p = tpe.Suggest(i, history);
+            Assert.Equal(0.25, p.GetReal("fixed"));
+            Assert.Equal(3, p.GetInteger("layers"));
+            Assert.Equal("adam", p.GetText("only"));
+            history.Add((p, new Branin().Evaluate([p.GetReal("x1"), p.GetReal("x2")])));
+        }
+        Assert.True(history.Skip(20).Min(h => h.Value) < 2, $"best {history.Min(h => h.Value)}");
+        Assert.True(history.Skip(10).Select(h => h.Parameters.GetReal("x1")).Distinct().Count() > 25);
+    }
+
+    [Fact]
     public void Failed_trials_count_as_the_worst()
     {
         var tpe = new TpeSampler(Space, ObjectiveGoal.Minimize, seed: 1, trials: 20, TpeSettings.OptunaMultivariate);
