@@ -29,7 +29,7 @@ internal sealed class TpeSearch
     public TpeSearch(SweepSpec spec)
     {
         var objective = spec.Objective ?? throw new ArgumentException($"sweep '{spec.Name}': sampler tpe needs an objective", nameof(spec));
-        _sampler = new TpeSampler(spec.Parameters, objective.Goal, spec.Seed, spec.Trials ?? 0);
+        _sampler = new TpeSampler(spec.Parameters, objective.Goal, spec.Seed, spec.Trials ?? 0, TpeSettings.Optuna with { Multivariate = spec.Tpe.Multivariate });
         _metric = objective.Metric;
         _batch = spec.Batch;
     }

@@ -45,6 +45,9 @@ internal static class CanonicalReader
                     : null,
                 Settings = Settings(root),
                 Batch = Optional(root, "batch") is { } batch ? int.Parse(Word(batch), CultureInfo.InvariantCulture) : null,
+                Tpe = Optional(root, "tpe") is YamlMappingNode tpe
+                    ? new TpeOptions(Optional(tpe, "multivariate") is { } multivariate && bool.Parse(Word(multivariate)))
+                    : TpeOptions.Default,
                 Scheduler = Optional(root, "scheduler") is YamlMappingNode scheduler ? Scheduler(scheduler) : null,
             };
         }

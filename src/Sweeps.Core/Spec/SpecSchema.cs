@@ -74,6 +74,20 @@ public static class SpecSchema
                 },
                 ["trials"] = new JsonObject { ["description"] = "Points to draw, for random, sobol and tpe.", ["type"] = "integer", ["minimum"] = 1 },
                 ["batch"] = new JsonObject { ["description"] = "For tpe: suggest this many trials at a time from the results of the batches before, reproducibly whatever the number of workers.", ["type"] = "integer", ["minimum"] = 1, ["maximum"] = SearchReader.MaxBatch },
+                ["tpe"] = new JsonObject
+                {
+                    ["description"] = "For tpe: how it models the results.",
+                    ["type"] = "object",
+                    ["properties"] = new JsonObject
+                    {
+                        ["multivariate"] = new JsonObject
+                        {
+                            ["description"] = "One estimator over all parameters together (Optuna's multivariate TPE), so that values good together are suggested together; false: one per parameter.",
+                            ["type"] = "boolean", ["default"] = false,
+                        },
+                    },
+                    ["additionalProperties"] = false,
+                },
                 ["scheduler"] = new JsonObject
                 {
                     ["description"] = "Stops trials early on an intermediate metric: median (stop a trial worse than the finished trials' median at its step), " +

@@ -55,6 +55,7 @@ public static partial class SpecText
             fields.Add(("requires", "{" + string.Join(", ", spec.Requires.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{Word(r.Key)}: {Text(r.Value)}")) + "}"));
         if (spec.Timeout is { } timeout) fields.Add(("timeout", SpecDuration.Format(timeout)));
         if (spec.Batch is { } batch) fields.Add(("batch", batch.ToString(CultureInfo.InvariantCulture)));
+        if (spec.Tpe.Multivariate) fields.Add(("tpe", "{multivariate: true}")); // only when asked for: older fingerprints stay
         if (spec.Scheduler is { } s)
             fields.Add(("scheduler", $"{{kind: {SchedulerReader.Word(s.Kind)}, metric: {Word(s.Metric)}, goal: {s.Goal.ToString().ToLowerInvariant()}, " +
                                      $"resource: {Word(s.Resource)}, min_resource: {s.MinResource}, " +

@@ -8,7 +8,7 @@ namespace Sweeps.Core.Spec;
 /// <summary>Reads one sweep's mapping into a <see cref="SweepSpec"/>, reporting every mistake to <see cref="SpecProblems"/>.</summary>
 internal sealed class SweepReader(SpecProblems problems, JobRegistry jobs, string? folder = null)
 {
-    public static readonly IReadOnlyList<string> Keys = ["name", "job", "sampler", "trials", "seed", "replicates", "parameters", "objective", "requires", "timeout", "batch", "scheduler"];
+    public static readonly IReadOnlyList<string> Keys = ["name", "job", "sampler", "trials", "seed", "replicates", "parameters", "objective", "requires", "timeout", "batch", "tpe", "scheduler"];
 
     public static readonly IReadOnlyList<string> Samplers = ["grid", "random", "sobol", "tpe"];
 
@@ -30,12 +30,12 @@ internal sealed class SweepReader(SpecProblems problems, JobRegistry jobs, strin
         var requires = new RequiresReader(problems).Read(Find(sweep, "requires"));
         var settings = _settings.Read(sweep, job, DeclaredNames(Find(sweep, "parameters")));
         var timeout = _settings.ReadTimeout(sweep);
-        var batch = new SearchReader(problems).Read(sweep, sampler, objective, replicates);
+        var (batch, tpe) = new SearchReader(problems).Read(sweep, sampler, objective, replicates);
         var scheduler = new SchedulerReader(problems, job).Read(Find(sweep, "scheduler"), objective, sampler);
         if (problems.Count > before || name is null || job is null) return null;
 
         var spec = new SweepSpec(name, job.Kind, sampler ?? SamplerKind.Grid, trials, seed, replicates, parameters, objective,
-            new SpecSource(problems.File, SpecProblems.LineOf(sweep))) { Requires = requires, Settings = settings, Timeout = timeout, Batch = batch, Scheduler = scheduler };
+            new SpecSource(problems.File, SpecProblems.LineOf(sweep))) { Requires = requires, Settings = settings, Timeout = timeout, Batch = batch, Tpe = tpe, Scheduler = scheduler };
         CheckSize(spec, sweep);
         if (problems.Count == before) new PointCheck(problems).Check(spec, job, sweep);
         return problems.Count > before ? null : spec;

@@ -38,6 +38,9 @@ public sealed record SweepSpec(
     /// </summary>
     public int? Batch { get; init; }
 
+    /// <summary>For <c>sampler: tpe</c>: how it models the results (<c>tpe: {multivariate: true}</c>).</summary>
+    public TpeOptions Tpe { get; init; } = TpeOptions.Default;
+
     /// <summary>How trials are stopped early (<c>scheduler:</c>); null: every trial runs its full budget.</summary>
     public SchedulerSpec? Scheduler { get; init; }
 

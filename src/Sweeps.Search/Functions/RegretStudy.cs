@@ -25,12 +25,14 @@ public static class RegretStudy
         return new Figures(function.Name, "random", trials, seeds, Median(regrets), regrets);
     }
 
-    public static Figures Tpe(TestFunction function, int trials, int seeds)
+    /// <param name="settings">Optuna's univariate defaults when null; <see cref="TpeSettings.OptunaMultivariate"/> for multivariate TPE.</param>
+    public static Figures Tpe(TestFunction function, int trials, int seeds, TpeSettings? settings = null)
     {
         var space = Space(function);
+        settings ??= TpeSettings.Optuna;
         var regrets = Enumerable.Range(0, seeds).Select(seed =>
         {
-            var sampler = new TpeSampler(space, ObjectiveGoal.Minimize, (ulong)seed, trials);
+            var sampler = new TpeSampler(space, ObjectiveGoal.Minimize, (ulong)seed, trials, settings);
             var history = new List<(TrialParameters Parameters, double Value)>(trials);
             for (var i = 0; i < trials; i++)
             {
@@ -39,7 +41,7 @@ public static class RegretStudy
             }
             return history.Min(h => h.Value) - function.Minimum;
         }).ToArray();
-        return new Figures(function.Name, "tpe", trials, seeds, Median(regrets), regrets);
+        return new Figures(function.Name, !settings.Multivariate ? "tpe" : settings.Bandwidth == JointBandwidth.Scott ? "tpe multivariate" : "tpe multivariate, neighbour bandwidths", trials, seeds, Median(regrets), regrets);
     }
 
     /// <summary>x1 … xd over the function's domain, in its smallest dimension.</summary>

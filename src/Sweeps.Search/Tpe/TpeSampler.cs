@@ -10,7 +10,8 @@ namespace Sweeps.Search.Tpe;
 /// the first <see cref="TpeSettings.StartupTrials"/> trials are the random sampler's points; after that the finished
 /// trials are split by their objective into the best γ(n) and the rest, a Parzen estimator is fitted to each, and each
 /// parameter takes, of <see cref="TpeSettings.Candidates"/> draws from the good estimator l(x), the one maximising
-/// l(x)/g(x). Log ranges are modelled in log space; integers as reals over [min − ½, max + ½], rounded.
+/// l(x)/g(x). Log ranges are modelled in log space; integers as reals over [min − ½, max + ½], rounded. With
+/// <see cref="TpeSettings.Multivariate"/>, one estimator models all parameters together instead (Optuna's multivariate TPE).
 /// </summary>
 /// <remarks>
 /// A suggestion depends only on (seed, trial index, the finished trials given, in the order given), so the coordinator
@@ -50,6 +51,7 @@ public sealed class TpeSampler
         var good = ranked.Take(goodCount).Order().ToArray(); // oldest first, for the weights
         var bad = ranked.Skip(goodCount).Order().ToArray();
         var random = new SplitMixStream(TrialSeed.Derive(TrialSeed.SplitMix64(_seed ^ Salt), trialIndex));
+        if (Settings.Multivariate) return SuggestJointly(finished, good, bad, ref random);
 
         var values = new KeyValuePair<string, ParameterValue>[_space.Count];
         for (var p = 0; p < _space.Count; p++)
@@ -81,10 +83,82 @@ public sealed class TpeSampler
             var score = l.LogDensity(x) - g.LogDensity(x);
             if (score > bestScore) (best, bestScore) = (x, score);
         }
-        var value = range.Scale == RangeScale.Log ? Math.Exp(best) : best;
+        return Decode(range, best);
+    }
+
+    /// <summary>A value in the estimator's space (log space for log ranges) as the range's value: clamped, integers rounded.</summary>
+    private static ParameterValue Decode(RangeParameter range, double x)
+    {
+        var value = range.Scale == RangeScale.Log ? Math.Exp(x) : x;
         return range.IsInteger
             ? ParameterValue.Of((long)Math.Clamp(Math.Round(value, MidpointRounding.AwayFromZero), range.Min, range.Max))
             : ParameterValue.Of(Math.Clamp(value, range.Min, range.Max));
+    }
+
+    /// <summary>
+    /// Multivariate TPE: one <see cref="JointParzen"/> over every range and choice for the good trials and one for the
+    /// rest; of <see cref="TpeSettings.Candidates"/> joint draws from l, the one maximising l(x)/g(x). Constants, one-item
+    /// lists and ranges with min = max pass through (Optuna leaves single-valued parameters out of the joint model).
+    /// </summary>
+    private TrialParameters SuggestJointly(IReadOnlyList<(TrialParameters Parameters, double Value)> finished, int[] good, int[] bad,
+        ref SplitMixStream random)
+    {
+        var varying = _space.Where(p => !IsSingle(p)).ToArray();
+        var axes = varying.Select(p => p is ChoiceParameter choice ? JointAxis.Choice(choice.Values.Count) : Axis((RangeParameter)p)).ToArray();
+        var l = new JointParzen(axes, Encode(varying, finished, good), TpeSettings.Weights(good.Length), Settings.PriorWeight, Settings.Bandwidth);
+        var g = new JointParzen(axes, Encode(varying, finished, bad), TpeSettings.Weights(bad.Length), Settings.PriorWeight, Settings.Bandwidth);
+        var (best, bestScore) = (new double[axes.Length], double.NegativeInfinity);
+        for (var c = 0; c < Settings.Candidates; c++)
+        {
+            var x = l.Sample(ref random);
+            var score = l.LogDensity(x) - g.LogDensity(x);
+            if (score > bestScore || c == 0) (best, bestScore) = (x, score);
+        }
+
+        var values = new KeyValuePair<string, ParameterValue>[_space.Count];
+        for (int p = 0, d = 0; p < _space.Count; p++)
+        {
+            var parameter = _space[p];
+            values[p] = new(parameter.Name, parameter switch
+            {
+                ConstantParameter constant => constant.Value,
+                ChoiceParameter choice => choice.Values[IsSingle(choice) ? 0 : (int)best[d++]],
+                RangeParameter range => IsSingle(range) ? Decode(range, Bounds(range).Low) : Decode(range, best[d++]),
+                _ => throw new ArgumentException($"parameter '{parameter.Name}' is of an unknown kind"),
+            });
+        }
+        return new TrialParameters(values);
+    }
+
+    private static bool IsSingle(ParameterSpec parameter) => parameter switch
+    {
+        ConstantParameter => true,
+        ChoiceParameter choice => choice.Values.Count == 1,
+        RangeParameter range => range.Min == range.Max,
+        _ => false,
+    };
+
+    private static JointAxis Axis(RangeParameter range)
+    {
+        var (low, high) = Bounds(range);
+        return JointAxis.Range(low, high);
+    }
+
+    /// <summary>The trials <paramref name="which"/> as points of the joint estimator: ranges in its space, choices as their index.</summary>
+    private static double[][] Encode(ParameterSpec[] varying, IReadOnlyList<(TrialParameters Parameters, double Value)> finished, int[] which)
+    {
+        var points = which.Select(_ => new double[varying.Length]).ToArray();
+        for (var d = 0; d < varying.Length; d++)
+        {
+            var column = varying[d] switch
+            {
+                ChoiceParameter choice => Chosen(choice, finished, which).Select(i => (double)i).ToArray(),
+                RangeParameter range => Observed(range, finished, which),
+                _ => throw new ArgumentException($"parameter '{varying[d].Name}' is of an unknown kind"),
+            };
+            for (var i = 0; i < which.Length; i++) points[i][d] = column[i];
+        }
+        return points;
     }
 
     private ParameterValue SuggestChoice(ChoiceParameter choice, IReadOnlyList<(TrialParameters Parameters, double Value)> finished, int[] good, int[] bad,

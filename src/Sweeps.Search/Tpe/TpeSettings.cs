@@ -4,9 +4,18 @@ namespace Sweeps.Search.Tpe;
 /// <param name="StartupTrials">The first trials are drawn at random, exactly as <c>sampler: random</c> would draw them.</param>
 /// <param name="Candidates">Draws from l(x) among which the one maximising l(x)/g(x) is kept.</param>
 /// <param name="PriorWeight">The weight of the prior kernel (a wide one centred on the range) in each estimator.</param>
-public sealed record TpeSettings(int StartupTrials = 10, int Candidates = 24, double PriorWeight = 1.0)
+/// <param name="Multivariate">
+/// Optuna's <c>multivariate=True</c>: one estimator over all parameters together (<see cref="JointParzen"/>), so that
+/// parameters which are good together are drawn together; false: one estimator per parameter.
+/// </param>
+/// <param name="Bandwidth">With <paramref name="Multivariate"/>: how wide the joint estimator's kernels are.</param>
+public sealed record TpeSettings(int StartupTrials = 10, int Candidates = 24, double PriorWeight = 1.0, bool Multivariate = false,
+    JointBandwidth Bandwidth = JointBandwidth.Scott)
 {
     public static TpeSettings Optuna { get; } = new();
+
+    /// <summary>Optuna's defaults with <c>multivariate=True</c>.</summary>
+    public static TpeSettings OptunaMultivariate { get; } = new(Multivariate: true);
 
     /// <summary>How many of the <paramref name="finished"/> trials count as good: γ(n) = min(⌈0.1 n⌉, 25).</summary>
     public static int Good(int finished) => Math.Min((int)Math.Ceiling(0.1 * finished), 25);
