@@ -34,8 +34,8 @@ public sealed class BenchSearchSettings : CommonSettings
 }
 
 /// <summary>
-/// <c>sweeps bench search</c>: TPE, univariate and multivariate (<c>tpe: {multivariate: true}</c>; also with Optuna 5's
-/// neighbour-gap bandwidths, <see cref="JointBandwidth.Neighbours"/>), against random search on Branin and Hartmann-6, the median simple regret after N trials over the same seeds, and their ratios; then successive halving against random search on lstm.train's Reber
+/// <c>sweeps bench search</c>: TPE, univariate and multivariate (<c>tpe: {multivariate: true}</c>, Optuna 5's neighbour-gap
+/// bandwidths; also with Scott's rule, <see cref="JointBandwidth.Scott"/>), against random search on Branin and Hartmann-6, the median simple regret after N trials over the same seeds, and their ratios; then successive halving against random search on lstm.train's Reber
 /// task, the epochs each spent until a validation loss reached random search's best (<see cref="AshaLstmStudy"/>), in one run.
 /// </summary>
 public sealed class BenchSearchCommand : SweepsCommand<BenchSearchSettings>
@@ -44,7 +44,7 @@ public sealed class BenchSearchCommand : SweepsCommand<BenchSearchSettings>
     {
         var table = new Table().Border(TableBorder.Simple)
             .Title($"median simple regret after {settings.Trials} trials, {settings.Seeds} seeds (lower is better)");
-        foreach (var column in new[] { "function", "random", "tpe", "multivariate", "multivariate, gaps", "tpe / random", "multivariate / random", "gaps / random" })
+        foreach (var column in new[] { "function", "random", "tpe", "multivariate", "multivariate, Scott", "tpe / random", "multivariate / random", "Scott / random" })
             table.AddColumn(new TableColumn(column).RightAligned());
         foreach (var function in new TestFunction[] { new Branin(), new Hartmann6() })
         {
@@ -52,13 +52,13 @@ public sealed class BenchSearchCommand : SweepsCommand<BenchSearchSettings>
             var random = RegretStudy.Random(function, settings.Trials, settings.Seeds);
             var tpe = RegretStudy.Tpe(function, settings.Trials, settings.Seeds);
             var joint = RegretStudy.Tpe(function, settings.Trials, settings.Seeds, TpeSettings.OptunaMultivariate);
-            var gaps = RegretStudy.Tpe(function, settings.Trials, settings.Seeds, TpeSettings.OptunaMultivariate with { Bandwidth = JointBandwidth.Neighbours });
+            var scott = RegretStudy.Tpe(function, settings.Trials, settings.Seeds, TpeSettings.OptunaMultivariate with { Bandwidth = JointBandwidth.Scott });
             table.AddRow(function.Name, Numbers.Significant(random.MedianRegret), Numbers.Significant(tpe.MedianRegret),
-                Numbers.Significant(joint.MedianRegret), Numbers.Significant(gaps.MedianRegret), $"{tpe.MedianRegret / random.MedianRegret:0.00}",
-                $"{joint.MedianRegret / random.MedianRegret:0.00}", $"{gaps.MedianRegret / random.MedianRegret:0.00}");
+                Numbers.Significant(joint.MedianRegret), Numbers.Significant(scott.MedianRegret), $"{tpe.MedianRegret / random.MedianRegret:0.00}",
+                $"{joint.MedianRegret / random.MedianRegret:0.00}", $"{scott.MedianRegret / random.MedianRegret:0.00}");
         }
         Out.Write(table);
-        Out.MarkupLine("multivariate: tpe: {multivariate: true}, Scott's bandwidths (Optuna 2.2 to 4.x); gaps: the same with each kernel's gap to its neighbours (Optuna 5)");
+        Out.MarkupLine("multivariate: tpe: {multivariate: true}, each kernel as wide as its gap to its neighbours (Optuna 5); Scott: the same with Scott's rule (Optuna 2.2 to 4.x)");
         if (settings.AshaConfigurations > 0) WriteAsha(AshaLstmStudy.Run(settings.AshaConfigurations, 1, 9, seed: 1, interruption));
         return Task.FromResult(0);
     }

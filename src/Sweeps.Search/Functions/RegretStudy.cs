@@ -41,7 +41,7 @@ public static class RegretStudy
             }
             return history.Min(h => h.Value) - function.Minimum;
         }).ToArray();
-        return new Figures(function.Name, !settings.Multivariate ? "tpe" : settings.Bandwidth == JointBandwidth.Scott ? "tpe multivariate" : "tpe multivariate, neighbour bandwidths", trials, seeds, Median(regrets), regrets);
+        return new Figures(function.Name, !settings.Multivariate ? "tpe" : settings.Bandwidth == JointBandwidth.Neighbours ? "tpe multivariate" : "tpe multivariate, Scott bandwidths", trials, seeds, Median(regrets), regrets);
     }
 
     /// <summary>x1 … xd over the function's domain, in its smallest dimension.</summary>

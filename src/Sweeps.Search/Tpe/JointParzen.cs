@@ -33,7 +33,7 @@ internal sealed class JointParzen
 
     /// <param name="observations">One point per observation, oldest first, a value per axis.</param>
     public JointParzen(IReadOnlyList<JointAxis> axes, IReadOnlyList<double[]> observations, IReadOnlyList<double> observationWeights, double priorWeight,
-        JointBandwidth bandwidth = JointBandwidth.Scott)
+        JointBandwidth bandwidth = JointBandwidth.Neighbours)
     {
         _axes = [.. axes];
         var n = observations.Count;

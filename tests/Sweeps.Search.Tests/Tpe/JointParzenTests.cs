@@ -45,12 +45,12 @@ public sealed class JointParzenTests
     [Fact]
     public void Bandwidths_follow_Scotts_rule_clipped_as_Optuna_clips_them()
     {
-        var one = new JointParzen([JointAxis.Range(0, 1)], [[0.3]], [1], 1.0);
+        var one = new JointParzen([JointAxis.Range(0, 1)], [[0.3]], [1], 1.0, JointBandwidth.Scott);
         Assert.Equal(Math.Log(0.5 * Truncated(0.6, 0.3, 1 / 3.0) + 0.5 * Truncated(0.6, 0.5, 1)), one.LogDensity([0.6]), 12);
 
         // 50 observations in 2-D: σ = 0.2 · 50^(−1/6) · 15, above the clip 15/52.
         var many = Enumerable.Range(0, 50).Select(i => new[] { 2.0, 7.0 }).ToArray();
-        var parzen = new JointParzen(Box, many, Ones(50), 1.0);
+        var parzen = new JointParzen(Box, many, Ones(50), 1.0, JointBandwidth.Scott);
         var sigma = 0.2 * Math.Pow(50, -1.0 / 6) * 15;
         var expected = Math.Log(50.0 / 51 * Truncated(3, 2, sigma, -5, 10) * Truncated(6, 7, sigma, 0, 15)
                                 + 1.0 / 51 * Truncated(3, 2.5, 15, -5, 10) * Truncated(6, 7.5, 15, 0, 15));
