@@ -137,11 +137,14 @@ internal sealed class TrialScheduler
                 }
         }
         if (settled && promote.Count == 0)
-            foreach (var at in Paused.Values.Where(p => !prune.Any(q => q.Item1.Outcome.Index == p.Outcome.Index)))
+        {
+            var judged = prune.Select(p => p.Item1.Outcome.Index).ToHashSet();
+            foreach (var at in Paused.Values.Where(p => !judged.Contains(p.Outcome.Index)))
             {
                 var ladder = LadderOf(at.Outcome.Index);
                 prune.Add((at, $"not promoted from rung {at.Rung} ({Spec.Resource} {at.Step}): {Spec.Metric} {at.Value:G6} is not in the best 1/{ladder.Rungs.ReductionFactor} of the {ladder.Reached(at.Rung)} trials there"));
             }
+        }
         return (promote, prune.OrderBy(p => p.Item1.Outcome.Index).ToList());
     }
 
