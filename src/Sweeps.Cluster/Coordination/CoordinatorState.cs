@@ -128,7 +128,8 @@ public sealed partial class CoordinatorState(JobRegistry jobs, CoordinatorOption
             if (atRungs.Count > 0)
             {
                 events.Add(new TrialsReachedRung(sweep.Name, worker, atRungs));
-                accepted = accepted.Where(o => !atRungs.Any(r => r.Outcome.Index == o.Index)).ToList();
+                var paused = atRungs.Select(r => r.Outcome.Index).ToHashSet();
+                accepted = accepted.Where(o => !paused.Contains(o.Index)).ToList();
                 if (accepted.Count == 0) continue;
             }
             events.Add(new TrialsFinished(sweep.Name, worker, accepted));
